@@ -1,0 +1,352 @@
+"""The frame engine: tokens of a sentence in, observations out.
+
+Reading left to right, subject tokens (reporter, partner, flow, commodity, mode,
+period) fill a frame and measure tokens (money, quantity, change, share) fill an
+observation of that frame. A subject token after a measure closes the
+observation and changes the frame; a second measure of a kind already filled
+opens a new observation on the same frame. Lists paired by 分别 / respectively
+give one observation per item. Between sentences the reporter and the period
+carry over; a sentence that opens with a figure continues the previous frame.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from kg.extract.lexicon import Lexicon
+from kg.extract.periods import Resolved, resolve_period
+from kg.extract.sentences import Sentence
+from kg.extract.tokens import Token
+from kg.model import Observation, Quantity
+
+MULTI = "*"  # a field named by an unpaired list: no single value
+MEASURES = {"money", "quantity", "change", "share"}
+ITEMS = {"place", "commodity", "mode", "flow"}
+FIELD_OF = {"commodity": "commodity", "mode": "mode", "flow": "flow"}
+
+
+@dataclass
+class Frame:
+    reporter: str | None = None
+    partner: str | None = None
+    flow: str | None = None
+    commodity: str | None = None
+    mode: str | None = None
+    period: Resolved | None = None
+    sign: float = 1.0
+    explicit: bool = False  # the reporter is named in this sentence
+    poisoned: bool = False  # inside a non-trade or forecast context
+
+
+@dataclass
+class Draft:
+    """An observation being filled."""
+
+    frame: Frame
+    anchor: int
+    value: float | None = None
+    currency: str | None = None
+    quantity: Quantity | None = None
+    yoy: float | None = None
+    share: float | None = None
+
+    def has(self, kind: str) -> bool:
+        return {"money": self.value is not None or self.quantity is not None,
+                "quantity": self.value is not None or self.quantity is not None,
+                "change": self.yoy is not None, "share": self.share is not None}[kind]
+
+    def add(self, t: Token) -> None:
+        if t.kind == "money":
+            self.value, self.currency = t.value
+        elif t.kind == "quantity":
+            self.quantity = Quantity(*t.value)
+        elif t.kind == "change":
+            self.yoy = t.value
+        else:
+            self.share = t.value
+
+
+@dataclass
+class DocState:
+    """What carries from sentence to sentence."""
+
+    ref: date
+    reporter: str | None = None
+    period: Resolved | None = None
+    last: Frame | None = None
+    last_had_flow: bool = False
+    pending_run: list[Token] | None = None
+
+
+@dataclass
+class SentenceReader:
+    lex: Lexicon
+    norm: str
+    state: DocState
+    sentence: Sentence
+    tokens: list[Token]
+    drafts: list[Draft] = field(default_factory=list)
+
+    # ---- structure of the sentence -------------------------------------------------
+    def _gap_is_list(self, a: Token, b: Token) -> bool:
+        return bool(self.lex.separators_re.match(self.norm[a.end:b.start]))
+
+    def _runs(self, kinds: set[str]) -> list[list[int]]:
+        """Index lists of adjacent tokens of one kind separated only by list separators."""
+        runs, cur = [], []
+        for i, t in enumerate(self.tokens):
+            if t.kind in kinds and cur and self.tokens[cur[-1]].kind == t.kind and cur[-1] == i - 1 \
+                    and self._gap_is_list(self.tokens[cur[-1]], t):
+                cur.append(i)
+                continue
+            if len(cur) >= 2:
+                runs.append(cur)
+            cur = [i] if t.kind in kinds else []
+        if len(cur) >= 2:
+            runs.append(cur)
+        return runs
+
+    def _in_parens(self, pos: int) -> bool:
+        seg = self.norm[self.sentence.start:pos]
+        return seg.count("(") > seg.count(")")
+
+    # ---- reading ------------------------------------------------------------------------
+    def read(self) -> list[Draft]:
+        """The drafts of this sentence; updates the document state for the next one."""
+        toks = self.tokens
+        text = self.norm[self.sentence.start:self.sentence.end]
+        has_resp = any(w in text for w in self.lex.respectively)
+        self.has_flow = any(t.kind == "flow" or (t.kind == "share" and t.info["denominator"]) for t in toks)
+        first_meaningful = next((t for t in toks if t.kind not in {"nontrade", "forecast", "examples"}), None)
+        continuation = (first_meaningful is not None and first_meaningful.kind in MEASURES and self.state.last is not None
+                        and first_meaningful.start - self.sentence.start <= 2)
+        if continuation:
+            frame = replace(self.state.last, poisoned=False)
+            self.has_flow = self.has_flow or self.state.last_had_flow
+        else:
+            frame = Frame(reporter=self.state.reporter, period=self.state.period)
+        first_flow = next((t.value for t in toks if t.kind == "flow"), None)
+        self.default_flow = "balance" if first_flow == "deficit" else first_flow
+
+        item_runs = [r for r in self._runs(ITEMS) if not self._is_place_run_of_one_name(r)]
+        measure_runs = self._runs(MEASURES) if has_resp else []
+        pairs = self._pair(item_runs, measure_runs)
+        run_of = {i: r for r in item_runs for i in r}
+        paired_items = {i for r in pairs.values() if r is not None and r is not self.state.pending_run for i in r}
+        group_of = {i: g for g in pairs for i in g}
+        examples_skip: set[int] = set()
+        draft: Draft | None = None
+        forecast_until = -1
+        consumed_pending = False
+
+        def close() -> None:
+            nonlocal draft
+            if draft is not None:
+                self.drafts.append(draft)
+                draft = None
+
+        i = 0
+        while i < len(toks):
+            t = toks[i]
+            if t.kind in ITEMS - {"flow"} and self._in_parens(t.start) or i in examples_skip or i in paired_items:
+                i += 1
+                continue
+            if t.kind in ("examples", "examples_after"):
+                self._skip_examples(i, run_of, examples_skip)
+                i += 1
+                continue
+            if t.kind == "forecast":
+                forecast_until = self._clause_end(t.end)
+            elif t.kind == "nontrade":
+                frame.poisoned = True
+            elif t.kind in MEASURES:
+                g = group_of.get(i)
+                if g is not None and pairs.get(g) is not None:
+                    close()
+                    run = pairs[g]
+                    consumed_pending = consumed_pending or run is self.state.pending_run
+                    items = run if run is self.state.pending_run else [toks[k] for k in run]
+                    for item, k in zip(items, g):
+                        d = Draft(self._with_item(frame, item), toks[k].start)
+                        d.add(toks[k])
+                        d.frame.poisoned = frame.poisoned or toks[k].start < forecast_until
+                        self.drafts.append(d)
+                    i = g[-1] + 1
+                    continue
+                if draft is None or draft.has(t.kind) or (t.kind in ("money", "quantity") and draft.quantity is not None and t.kind == "money"):
+                    close()
+                    draft = Draft(replace(frame), t.start)
+                if t.kind == "share" and frame.flow is None and t.info["denominator"]:
+                    frame.flow = draft.frame.flow = t.info["denominator"]
+                draft.add(t)
+                if frame.poisoned or t.start < forecast_until:
+                    draft.frame.poisoned = True
+            else:
+                run = run_of.get(i)
+                if run is not None and run[0] == i:
+                    close()
+                    self._set_multi(frame, toks[i])
+                    i = run[-1] + 1
+                    continue
+                if self._subject(frame, t, i):
+                    close()
+            i += 1
+        close()
+        if consumed_pending:
+            self.state.pending_run = None
+        has_measures = any(t.kind in MEASURES for t in toks)
+        place_runs = [r for r in item_runs if toks[r[0]].kind == "place" and not set(r) & paired_items]
+        if not has_measures and place_runs:
+            self.state.pending_run = [toks[k] for k in place_runs[-1]]
+        elif has_measures and not consumed_pending:
+            self.state.pending_run = None
+        self.state.last, self.state.last_had_flow = frame, self.has_flow
+        return self.drafts
+
+    # ---- helpers ------------------------------------------------------------------------
+    def _is_place_run_of_one_name(self, run: list[int]) -> bool:
+        """northern Hunan, southern Hunan: the same place repeated is no list."""
+        t = self.tokens
+        return t[run[0]].kind == "place" and len({t[k].value for k in run}) == 1
+
+    def _pair(self, item_runs: list[list[int]], measure_runs: list[list[int]]) -> dict:
+        """Each measure list (分别/respectively) with the nearest earlier item list of its length."""
+        pairs: dict = {}
+        for g in measure_runs:
+            g = tuple(g)
+            cands = [r for r in item_runs if r[-1] < g[0] and len(r) == len(g)]
+            if cands:
+                pairs[g] = cands[-1]
+            elif self.state.pending_run is not None and len(self.state.pending_run) == len(g):
+                pairs[g] = self.state.pending_run
+        return pairs
+
+    def _with_item(self, frame: Frame, item: Token) -> Frame:
+        f = replace(frame)
+        if item.kind == "place":
+            if self._is_reporter_place(item.value):
+                f.reporter, f.explicit = item.value, True
+            else:
+                f.partner = item.value
+        else:
+            setattr(f, FIELD_OF[item.kind], item.value)
+        return f
+
+    def _set_multi(self, frame: Frame, first: Token) -> None:
+        if first.kind == "place":
+            if self._is_reporter_place(first.value):
+                frame.reporter, frame.explicit = MULTI, True
+            else:
+                frame.partner = MULTI
+        else:
+            setattr(frame, FIELD_OF[first.kind], MULTI)
+
+    def _skip_examples(self, i: int, run_of: dict, skip: set[int]) -> None:
+        """Items right after 例如/such as (or a list right before 等) name no observation."""
+        toks = self.tokens
+        marker = toks[i]
+        if marker.kind == "examples_after":
+            prev = toks[i - 1] if i > 0 else None
+            if prev is not None and prev.kind in ITEMS - {"flow"} and marker.start - prev.end <= 1:
+                return  # already read; 等 after a single item changes nothing
+            return
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None or nxt.kind not in ITEMS - {"flow"} or nxt.start - marker.end > 2:
+            return
+        skip.update(run_of.get(i + 1, [i + 1]))
+
+    def _clause_end(self, pos: int) -> int:
+        ends = [self.norm.find(c, pos, self.sentence.end) for c in ",;"]
+        ends = [e for e in ends if e >= 0]
+        return min(ends) if ends else self.sentence.end
+
+    def _is_reporter_place(self, code: str) -> bool:
+        return code == "CN" or code.startswith("CN-")
+
+    def _subject(self, frame: Frame, t: Token, i: int) -> bool:
+        """Apply a subject token to the frame; True when it changes what is observed."""
+        if t.kind == "place":
+            return self._place(frame, t, i)
+        if t.kind == "compound":
+            frame.reporter, frame.partner, frame.explicit = "CN", t.value, True
+            return True
+        if t.kind == "anaphor":
+            code = self._anaphor(t.value)
+            if code:
+                frame.reporter, frame.explicit = code, True
+                frame.partner = frame.commodity = frame.mode = None
+            return True
+        if t.kind == "flow" or t.kind == "weak_flow" and self._follows_place(i):
+            flow = "balance" if t.value == "deficit" else t.value
+            frame.flow, frame.sign = flow, (-1.0 if t.value == "deficit" else 1.0)
+            frame.poisoned = False
+            return True
+        if t.kind in ("commodity", "mode"):
+            setattr(frame, t.kind, t.value)
+            frame.poisoned = False
+            return True
+        if t.kind == "period":
+            resolved = resolve_period(t.value, self.state.ref, frame.period, self.lex.numerals, self.lex.relative_years)
+            if resolved is not None:
+                frame.period = resolved
+                self.state.period = resolved
+            return True
+        return False
+
+    def _follows_place(self, i: int) -> bool:
+        if i == 0:
+            return False
+        prev = self.tokens[i - 1]
+        return prev.kind in ("place", "compound") and self.tokens[i].start - prev.end <= 6
+
+    def _place(self, frame: Frame, t: Token, i: int) -> bool:
+        if t.info["org"]:
+            return False
+        code = t.value
+        if not self._is_reporter_place(code):
+            frame.partner = code
+            return True
+        if not self.lex.wordy and self._flow_earlier_in_clause(i):
+            return False  # 江苏省出口额与浙江省极为接近: an object, not the subject
+        frame.reporter, frame.explicit = code, True
+        frame.partner = frame.commodity = frame.mode = None
+        self.state.reporter = code
+        return True
+
+    def _flow_earlier_in_clause(self, i: int) -> bool:
+        start = max(self.norm.rfind(",", self.sentence.start, self.tokens[i].start),
+                    self.norm.rfind(";", self.sentence.start, self.tokens[i].start))
+        return any(t.kind == "flow" and t.start > start for t in self.tokens[:i])
+
+    def _anaphor(self, level: str) -> str | None:
+        code = self.state.reporter
+        if code is None or code == "CN":
+            return None
+        place = self.lex.place(code)
+        if level == "province":
+            return place.parent if place.kind == "city" else (code if place.kind == "province" else None)
+        return code if place.kind == "city" else None
+
+
+def to_observation(draft: Draft, sentence_has_flow: bool, default_flow: str | None,
+                   doc_id: str, source: str, quote: tuple[int, int], text: str) -> Observation | None:
+    # sentence_has_flow: the sentence names a flow; default_flow: the first it names
+    """The finished observation, or None when the draft does not make one."""
+    f = draft.frame
+    if f.poisoned or f.period is None or not f.reporter or MULTI in (f.reporter, f.partner, f.commodity, f.mode, f.flow):
+        return None
+    has_amount = draft.value is not None or draft.quantity is not None or draft.share is not None
+    if has_amount and not sentence_has_flow:
+        return None
+    if not has_amount and not (sentence_has_flow or f.explicit):
+        return None
+    if draft.quantity is not None and not f.commodity:
+        return None
+    value = draft.value * f.sign if draft.value is not None else None
+    return Observation(
+        doc=doc_id, source=source, reporter=f.reporter, partner=f.partner,
+        flow=f.flow or default_flow or "total", commodity=f.commodity, mode=f.mode,
+        period=f.period.period, value=value, currency=draft.currency, quantity=draft.quantity,
+        yoy_pct=draft.yoy, share_pct=draft.share, quote=text[quote[0]:quote[1]], offset=quote,
+    )

@@ -1,0 +1,214 @@
+"""Compile the per-language data files and the gazetteer into matchers.
+
+Everything a language knows lives in `kg/data/lang/<lang>.yaml`; this module
+turns those lists into regular expressions and one Aho-Corasick automaton, once
+per process. The recognisers and the frame engine only see a `Lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import ahocorasick
+import yaml
+
+from kg.gazetteer import Gazetteer, Place, load_gazetteer
+from kg.normalise.text import normalise
+
+LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
+NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+CNUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?"
+
+
+def alternation(words: list[str] | dict, wordy: bool = False) -> str:
+    """A regex alternative of `words`, longest first; `wordy` adds word boundaries."""
+    items = sorted({normalise(w) for w in words}, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in items) or "(?!)"
+    return rf"(?<![a-z])(?:{body})(?![a-z])" if wordy else f"(?:{body})"
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """What a matched word means: a kind and a payload (a code, a slug, a flow)."""
+
+    kind: str
+    payload: str | None
+    written: str  # the form in the data file, for case checks of Latin names
+
+
+@dataclass
+class Lexicon:
+    """Compiled knowledge of one language plus the gazetteer."""
+
+    lang: str
+    data: dict
+    gazetteer: Gazetteer
+    automaton: ahocorasick.Automaton
+    ignore_re: re.Pattern
+    share_re: re.Pattern
+    money_re: re.Pattern
+    quantity_re: re.Pattern
+    change_re: re.Pattern
+    pct_re: re.Pattern
+    period_res: list[re.Pattern]
+    up: frozenset[str]
+    currencies: dict[str, str]
+    currency_prefixes: dict[str, str]
+    magnitudes: dict[str, float]
+    units: dict[str, str]
+    numerals: dict[str, int]
+    relative_years: dict[str, int]
+    flows: dict[str, str]
+    separators_re: re.Pattern
+    partner_before_re: re.Pattern
+    strict_partner_before_re: re.Pattern
+    partner_after_re: re.Pattern
+    org_after_re: re.Pattern
+    compound_re: re.Pattern | None
+    respectively: tuple[str, ...]
+    bound_after_re: re.Pattern
+    abbr: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def wordy(self) -> bool:
+        return self.lang == "en"
+
+    def place(self, code: str) -> Place:
+        return self.gazetteer.places[code]
+
+
+def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
+    """Every word the automaton looks for, normalised, with what it means."""
+    words: dict[str, list[Keyword]] = {}
+
+    def add(word: str, kw: Keyword) -> None:
+        key = normalise(word).strip()
+        if key:
+            words.setdefault(key, []).append(kw)
+
+    for name, kind, code in gaz.names():
+        add(name, Keyword(kind, code, name))
+    for flow, ws in data["flows"].items():
+        for w in ws:
+            add(w, Keyword("flow", flow, w))
+    for flow, ws in (data.get("weak_flows") or {}).items():
+        for w in ws:
+            add(w, Keyword("weak_flow", flow, w))
+    for level, ws in data["anaphora"].items():
+        for w in ws:
+            add(w, Keyword("anaphor", level, w))
+    for kind in ("nontrade", "forecast", "examples", "examples_after"):
+        for w in data.get(kind) or []:
+            add(w, Keyword(kind, None, w))
+    return words
+
+
+def _automaton(words: dict[str, list[Keyword]]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for key, kws in words.items():
+        # Places and vocabulary outrank the grammar's words of the same spelling.
+        rank = {"place": 0, "commodity": 1, "mode": 1}
+        kws.sort(key=lambda k: rank.get(k.kind, 2))
+        auto.add_word(key, (len(key), tuple(kws)))
+    auto.make_automaton()
+    return auto
+
+
+def _money_res(data: dict, wordy: bool) -> tuple[re.Pattern, re.Pattern]:
+    mag = alternation(data["magnitudes"])
+    cur = alternation(data["currencies"])
+    pre = alternation(data["currency_prefixes"])
+    units = alternation(data["units"])
+    sp = " ?" if wordy else ""
+    num = rf"(?P<num>{NUM}|{CNUM})" if not wordy else rf"(?P<num>{NUM})"
+    not_before = data.get("unit_not_before", "(?!)")
+    if wordy:
+        money = (rf"(?:(?P<pre>{pre}){sp})?{num}{sp}(?P<mag>{mag})?\b(?:{sp}(?P<cur>{cur})\b)?")
+        quantity = rf"(?<![\d.]){num}{sp}(?P<mag>{mag})?{sp}(?P<unit>{units})\b"
+    else:
+        money = rf"(?:(?P<pre>{pre}))?{num}(?P<mag>{mag})?(?P<cur>{cur})"
+        quantity = rf"(?<![\d.]){num}(?P<mag>{mag})?(?P<unit>{units})(?!{not_before})"
+    return re.compile(money), re.compile(quantity)
+
+
+def _change_re(data: dict, wordy: bool) -> tuple[re.Pattern, re.Pattern]:
+    pct_unit = r" ?(?:%|percent(?!age)|per cent)" if wordy else r"(?:%|倍)"
+    pct = rf"{NUM}{pct_unit}"
+    sep = alternation(data["list_separators"], wordy)
+    sp = r"\s*" if wordy else ""
+    pct_list = rf"{pct}(?:{sp}(?:{sep}){sp}(?:{sep})?{sp}{pct})*"
+    cues = data["up"] + data["down"] + data["growth_nouns"] + data["decline_nouns"]
+    fill = alternation(data["change_fillers"], wordy)
+    change = rf"(?P<cue>{alternation(cues, wordy)}){sp}(?:(?:{fill}){sp})*(?P<list>{pct_list})"
+    return re.compile(change), re.compile(rf"(?P<num>{NUM}){pct_unit}")
+
+
+def _share_re(data: dict, wordy: bool) -> re.Pattern:
+    cue = alternation(data["share_cues"], wordy)
+    if wordy:
+        return re.compile(rf"(?P<cue>{cue})\s+(?:about |around |nearly |over |more than )?(?P<list>{NUM} ?(?:%|percent(?!age)|per cent)(?:,? (?:and )?{NUM} ?(?:%|percent(?!age)|per cent))*)(?P<den>(?: of (?:the |its |their |total |province's |city's |country's |overall |\w+ ){{0,5}}(?:value|trade|exports?|imports?|total))?)")
+    return re.compile(rf"(?P<cue>{cue})(?P<den>[^,;。!?%]{{0,30}}?)(?P<list>{NUM}%(?:(?:、|,|和|及){NUM}%)*|[一二两三四五六七八九]成|近?[一二两三四五六七八九十]成|(?:近|超|过|逾)?半)")
+
+
+@cache
+def load_lang(lang: str) -> dict:
+    with open(LANG_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@cache
+def lexicon(lang: str) -> Lexicon:
+    """The compiled lexicon for 'zh' or 'en' (cached per process)."""
+    data = load_lang(lang)
+    gaz = load_gazetteer()
+    wordy = lang == "en"
+    ignore = list(data["ignore_patterns"]) + [alternation(data["yoy"], wordy)]
+    money_re, quantity_re = _money_res(data, wordy)
+    change_re, pct_re = _change_re(data, wordy)
+    flows = {normalise(w): f for f, ws in data["flows"].items() for w in ws}
+    sp = r"\s*" if wordy else ""
+    markers = alternation(data["partner_markers"], wordy)
+    strict = alternation(data["partner_markers_strict"], wordy)
+    suffix = alternation(data["partner_suffixes"], wordy)
+    flow_words = alternation(list(flows) + [w for ws in (data.get("weak_flows") or {}).values() for w in ws], wordy)
+    abbr = {normalise(a): p.code for p in gaz.places.values() for a in p.abbr}
+    compound_re = None
+    if data.get("compound_reporter") and abbr:
+        compound_re = re.compile(
+            rf"{re.escape(data['compound_reporter'])}(?P<abbr>{alternation(list(abbr))})(?={alternation(data['compound_flows'])})"
+        )
+    return Lexicon(
+        lang=lang,
+        data=data,
+        gazetteer=gaz,
+        automaton=_automaton(_keywords(data, gaz)),
+        ignore_re=re.compile("|".join(f"(?:{p})" for p in ignore)),
+        share_re=_share_re(data, wordy),
+        money_re=money_re,
+        quantity_re=quantity_re,
+        change_re=change_re,
+        pct_re=pct_re,
+        period_res=[re.compile(p) for p in data["period_patterns"]],
+        up=frozenset(normalise(w) for w in data["up"] + data["growth_nouns"]),
+        currencies={normalise(k): v for k, v in data["currencies"].items()},
+        currency_prefixes={normalise(k): v for k, v in data["currency_prefixes"].items()},
+        magnitudes={normalise(k): float(v) for k, v in data["magnitudes"].items()},
+        units={normalise(k): v for k, v in data["units"].items()},
+        numerals={normalise(str(k)): v for k, v in data["numerals"].items()},
+        relative_years={normalise(k): v for k, v in data["relative_years"].items()},
+        flows=flows,
+        separators_re=re.compile(rf"^(?:\s|\"|'|{alternation(data['list_separators'], wordy)}|the\b)*$"),
+        partner_before_re=re.compile(rf"(?:{markers}){sp}(?:the\s+|共建|\"|')*$"),
+        strict_partner_before_re=re.compile(rf"(?:{strict}){sp}(?:the\s+|共建|\"|')*$"),
+        partner_after_re=re.compile(rf"(?:\"|'|\s|{suffix})*(?:{flow_words})"),
+        org_after_re=re.compile(
+            rf"{sp}(?:{alternation(data['issuer_suffixes'], wordy)}|[^\s,;。、!?()\"]{{0,6}}?{alternation(data['org_suffixes'], wordy)})"
+        ),
+        compound_re=compound_re,
+        respectively=tuple(normalise(w) for w in data["respectively"]),
+        bound_after_re=re.compile(rf"{sp}(?:{alternation(data['bound_after'] or [], wordy)}|[^,;。]{{0,6}}{alternation(data['increment_after'] or [])})"),
+        abbr=abbr,
+    )

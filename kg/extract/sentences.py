@@ -1,0 +1,61 @@
+"""Sentences and quote units.
+
+A quote unit is what an observation quotes: text up to 。！？；… or a line end
+(and, in English, a full stop before the next sentence). A sentence is a run of
+units up to a full stop: context such as a partner named before a ； still
+holds after it, but not after a 。.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# group 1 set: the boundary ends a sentence; otherwise (;) only a unit.
+_BOUNDARY = re.compile(r"(?:([。!?]|…+|\.{3,}|\n+)|;)[\"')\]]*")
+_EN_STOP = re.compile(r"\.[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    units: tuple[tuple[int, int], ...]
+
+
+def _boundaries(norm: str, original: str, block: tuple[int, int], abbreviations: frozenset[str]) -> list[tuple[int, bool]]:
+    """(position after the boundary, ends a sentence) for one block, in order."""
+    s, e = block
+    found = {m.end(): m.group(1) is not None for m in _BOUNDARY.finditer(norm, s, e)}
+    for m in _EN_STOP.finditer(original, s, e):
+        word = (norm[max(s, m.start() - 8):m.start()].split() or [""])[-1].lstrip("(\"'")
+        if word not in abbreviations and not (word[-1:].isdigit() and norm[m.end():m.end() + 2].strip()[:1].isdigit()):
+            found[m.end()] = True
+    found[e] = True
+    return sorted(found.items())
+
+
+def _trim(original: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and original[a].isspace():
+        a += 1
+    while b > a and original[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def split_sentences(norm: str, original: str, blocks: tuple[tuple[int, int], ...],
+                    abbreviations: frozenset[str] = frozenset()) -> list[Sentence]:
+    """The sentences of every block, each with its quote units (whitespace trimmed)."""
+    sentences: list[Sentence] = []
+    for block in blocks:
+        units: list[tuple[int, int]] = []
+        prev = block[0]
+        for stop, ends_sentence in _boundaries(norm, original, block, abbreviations):
+            a, b = _trim(original, prev, stop)
+            prev = stop
+            if a < b:
+                units.append((a, b))
+            if ends_sentence and units:
+                sentences.append(Sentence(units[0][0], units[-1][1], tuple(units)))
+                units = []
+    return sentences

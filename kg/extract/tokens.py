@@ -1,0 +1,208 @@
+"""Recognisers: normalised text in, a position-sorted list of tokens out.
+
+Each recogniser claims spans of the text; a claimed span is masked so that later
+recognisers cannot read inside it. The order is the order of precedence:
+ignorable phrases and year-on-year markers, shares (so the flow word inside
+"占全省进出口总值的25.2%" is not a new subject), amounts, changes, periods, then
+the dictionary words (places, commodities, modes, flows, markers) of the
+Aho-Corasick automaton.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Keyword, Lexicon
+from kg.extract.numbers import parse_number, scaled
+
+MASK = "\x00"
+_LATIN = re.compile(r"[a-z0-9]")
+
+
+@dataclass
+class Token:
+    start: int
+    end: int
+    kind: str
+    value: object = None
+    info: dict | None = None
+
+
+class _Masked:
+    """The text being read, with claimed spans blanked out."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.chars = list(text)
+        self.work = text
+
+    def claim(self, spans: list[tuple[int, int]]) -> None:
+        for s, e in spans:
+            self.chars[s:e] = MASK * (e - s)
+        if spans:
+            self.work = "".join(self.chars)
+
+
+def tokenise(norm: str, original: str, lex: Lexicon) -> list[Token]:
+    """All tokens of a document's normalised text (`original` is only used for letter case)."""
+    m = _Masked(norm)
+    tokens: list[Token] = []
+    m.claim([x.span() for x in lex.ignore_re.finditer(norm) if x.end() > x.start()])
+    tokens += _shares(m, lex)
+    tokens += _amounts(m, lex)
+    tokens += _changes(m, lex)
+    tokens += _periods(m, lex)
+    tokens += _compounds(m, lex)
+    tokens += _words(m, original, lex)
+    tokens.sort(key=lambda t: (t.start, t.end))
+    return tokens
+
+
+def _flow_in(text: str, lex: Lexicon) -> str | None:
+    """The longest flow word inside a share's denominator (占出口总值的 -> export)."""
+    best = None
+    for word, flow in lex.flows.items():
+        if word in text and (best is None or len(word) > len(best[0])):
+            best = (word, flow)
+    return best[1] if best else None
+
+
+def _pct_tokens(span_start: int, text: str, lex: Lexicon, kind: str, sign: float = 1.0, info=None) -> list[Token]:
+    out = []
+    for x in lex.pct_re.finditer(text):
+        value = parse_number(x.group("num"))
+        if text[x.end() - 1] == "倍":
+            value *= 100.0
+        value = -abs(value) if sign < 0 else value
+        out.append(Token(span_start + x.start(), span_start + x.end(), kind, value, info))
+    return out
+
+
+def _shares(m: _Masked, lex: Lexicon) -> list[Token]:
+    tokens, spans = [], []
+    for x in lex.share_re.finditer(m.work):
+        if MASK in x.group(0):
+            continue
+        spans.append(x.span())
+        info = {"denominator": _flow_in(x.group("den"), lex)}
+        tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "share", info=info)
+    m.claim(spans)
+    return tokens
+
+
+def _amounts(m: _Masked, lex: Lexicon) -> list[Token]:
+    tokens, spans = [], []
+    for regex, kind in ((lex.money_re, "money"), (lex.quantity_re, "quantity")):
+        for x in regex.finditer(m.work):
+            g = x.groupdict()
+            if kind == "money" and not (g.get("pre") or g.get("cur")):
+                continue
+            if MASK in x.group(0):
+                continue
+            spans.append(x.span())
+            if lex.bound_after_re.match(m.work, x.end()) or _is_increment(m.work, x.start(), lex):
+                continue  # 500亿元以上, 增加100亿元: bounds and increments are no figures
+            amount = scaled(g["num"], g.get("mag"), lex.magnitudes)
+            if kind == "money":
+                currency = lex.currencies.get(g["cur"]) if g.get("cur") else lex.currency_prefixes[g["pre"]]
+                tokens.append(Token(x.start(), x.end(), "money", (amount, currency)))
+            else:
+                tokens.append(Token(x.start(), x.end(), "quantity", (amount, lex.units[g["unit"]])))
+        m.claim(spans)
+        spans = []
+    return tokens
+
+
+def _is_increment(text: str, start: int, lex: Lexicon) -> bool:
+    before = text[max(0, start - 20):start].rstrip()
+    return any(before.endswith(w) or before.endswith(w + "了") for w in lex.data.get("increment_before") or [])
+
+
+def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
+    tokens, spans = [], []
+    for x in lex.change_re.finditer(m.work):
+        if MASK in x.group(0):
+            continue
+        spans.append(x.span())
+        if lex.bound_after_re.match(m.work, x.end()):
+            continue
+        sign = 1.0 if x.group("cue") in lex.up else -1.0
+        tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign)
+    m.claim(spans)
+    return tokens
+
+
+def _periods(m: _Masked, lex: Lexicon) -> list[Token]:
+    found: list[tuple[int, int, int, dict]] = []
+    for rank, regex in enumerate(lex.period_res):
+        for x in regex.finditer(m.work):
+            if x.end() > x.start() and MASK not in x.group(0):
+                spec = {k: v for k, v in x.groupdict().items() if v}
+                if spec:
+                    found.append((x.start(), rank, x.end(), spec))
+    found.sort(key=lambda f: (f[0], f[1]))
+    tokens, last_end = [], -1
+    for start, _, end, spec in found:
+        if start >= last_end:
+            tokens.append(Token(start, end, "period", spec))
+            last_end = end
+    m.claim([(t.start, t.end) for t in tokens])
+    return tokens
+
+
+def _compounds(m: _Masked, lex: Lexicon) -> list[Token]:
+    """中美贸易: China as reporter, the one-character partner as partner."""
+    if lex.compound_re is None:
+        return []
+    tokens = [Token(x.start(), x.end(), "compound", lex.abbr[x.group("abbr")]) for x in lex.compound_re.finditer(m.work)]
+    m.claim([(t.start, t.end) for t in tokens])
+    return tokens
+
+
+def _case_ok(written: str, original: str) -> bool:
+    """Latin names written with capitals must be capitalised in the text too (US is not 'us')."""
+    if not written[:1].isupper():
+        return True
+    if written.isupper() and len(written) <= 5:
+        return original == written or original.replace(".", "") == written.replace(".", "")
+    return original[:1].isupper()
+
+
+def _words(m: _Masked, original: str, lex: Lexicon) -> list[Token]:
+    text = m.work
+    tokens = []
+    for end_index, (length, kws) in lex.automaton.iter_long(text):
+        start, end = end_index - length + 1, end_index + 1
+        if _LATIN.match(text[start]) and start > 0 and _LATIN.match(text[start - 1]):
+            continue
+        if _LATIN.match(text[end - 1]) and end < len(text) and _LATIN.match(text[end]):
+            continue
+        kw = next((k for k in kws if _accept(k, start, end, text, original, lex)), None)
+        if kw is not None:
+            tokens.append(_word_token(kw, start, end, text, lex))
+    return tokens
+
+
+def _accept(kw: Keyword, start: int, end: int, text: str, original: str, lex: Lexicon) -> bool:
+    if kw.kind != "place":
+        return True
+    if not _case_ok(kw.written, original[start:end]):
+        return False
+    if kw.written in lex.place(kw.payload).ambiguous:
+        before, after = text[max(0, start - 1):start], text[end:end + 1]
+        return bool(lex.partner_before_re.search(text, 0, start)) or before in "、,和及与" or after in "、,和及与等"
+    return True
+
+
+def _word_token(kw: Keyword, start: int, end: int, text: str, lex: Lexicon) -> Token:
+    if kw.kind != "place":
+        return Token(start, end, kw.kind, kw.payload)
+    head = text[max(0, start - 8):start]
+    info = {
+        "org": bool(lex.org_after_re.match(text, end)),
+        "marker": bool(lex.partner_before_re.search(head)),
+        "strict": bool(lex.strict_partner_before_re.search(head)),
+        "trade_after": bool(lex.partner_after_re.match(text[end:end + 24])),
+    }
+    return Token(start, end, "place", kw.payload, info)

@@ -1,0 +1,293 @@
+"""Reading documents: real files in tmp_path, no mocks."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from kg.read import ReadError, read_document
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = ROOT / "tests" / "data" / "seeds_gold.jsonl"
+
+
+def seed(tmp_path: Path, prefix: str) -> Path:
+    """Copy the seed whose name starts with `prefix` into tmp_path."""
+    (src,) = SEEDS.glob(f"{prefix}_*.txt")
+    dst = tmp_path / src.name
+    dst.write_bytes(src.read_bytes())
+    return dst
+
+
+def write(tmp_path: Path, data: bytes | str, name: str = "doc.txt") -> Path:
+    p = tmp_path / name
+    p.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return p
+
+
+def assert_spans(doc) -> None:
+    """Blocks tile the text: text[s:e] is each block, joined by blank lines."""
+    assert doc.blocks
+    pieces = [doc.text[s:e] for s, e in doc.blocks]
+    assert "\n\n".join(pieces) == doc.text
+    for piece in pieces:
+        assert piece and piece == piece.strip() and "\n" not in piece
+
+
+# --- the seeds ---------------------------------------------------------------
+
+
+def test_seed_000_html_front_matter(tmp_path: Path) -> None:
+    doc = read_document(seed(tmp_path, "000"))
+    assert doc.date == date(2021, 7, 20) and not doc.date_inferred
+    assert doc.title.startswith("湖南上半年")
+    assert doc.title_span == (0, len(doc.title)) and doc.text.startswith(doc.title)
+    assert doc.script == "zh-Hans" and doc.encoding == "utf-8" and doc.replaced_bytes == 0
+    assert doc.publisher == "新浪财经"
+    assert doc.categories == ("金融", "新浪财经", "新浪财经－国內")
+    assert "对东盟贸易额406.2亿元，增长20.8%；" in doc.text
+    for junk in ("责任编辑", "海量资讯", "appendQr", "来源：中国新闻网", "<", "\u3000"):
+        assert junk not in doc.text
+    assert "原标题：湖南上半年进出口总值2603.5亿元" in doc.text
+    assert "湖南自贸区长沙片区一角。" in doc.text
+    # inline <span><a>农产品</a></span> joins its paragraph without spaces
+    assert "等特色农产品为出口主体" in doc.text
+    assert_spans(doc)
+
+
+def test_seed_001_plain_date_line(tmp_path: Path) -> None:
+    doc = read_document(seed(tmp_path, "001"))
+    assert doc.date == date(2023, 7, 19) and not doc.date_inferred
+    assert doc.script == "en"
+    assert doc.text.startswith("Hunan’s import")
+    assert doc.title is None and doc.title_span is None
+    assert_spans(doc)
+
+
+def test_seed_002_traditional_inferred_date(tmp_path: Path) -> None:
+    doc = read_document(seed(tmp_path, "002"))
+    assert doc.script == "zh-Hant"
+    assert doc.date == date(2025, 12, 31) and doc.date_inferred
+    assert doc.text.startswith("2026「十五五」啟航")
+    assert_spans(doc)
+
+
+def test_seed_003(tmp_path: Path) -> None:
+    doc = read_document(seed(tmp_path, "003"))
+    assert doc.date == date(2022, 7, 21) and doc.script == "zh-Hans"
+    assert doc.title == "上半年浙江出口增长两成，跨境电商贡献大"
+    assert "责任编辑" not in doc.text and "海量资讯" not in doc.text
+    assert_spans(doc)
+
+
+def test_seed_004_captions(tmp_path: Path) -> None:
+    doc = read_document(seed(tmp_path, "004"))
+    assert doc.date == date(2022, 3, 26) and doc.script == "zh-Hans"
+    assert doc.title == "外贸，量增质升动力足（新时代画卷）"
+    assert "江苏省连云港港集装箱码头一派繁忙景象。" in doc.text
+    assert_spans(doc)
+
+
+def test_gold_quotes_are_in_the_text(tmp_path: Path) -> None:
+    """Every quote of the gold annotations is a substring of the read text."""
+    docs = {}
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        name = gold["file"]
+        if name not in docs:
+            docs[name] = read_document(seed(tmp_path, name.split("_")[0]))
+        assert gold["quote"] in docs[name].text, (name, gold["quote"])
+
+
+# --- encodings ---------------------------------------------------------------
+
+ZH_HANS = "date 2021-07-20\n湖南省进出口总值2603.5亿元，比上年同期增长28%。\n\n对东盟贸易额406.2亿元，增长20.8%；"
+ZH_HANT = "date 2025-12-31\n湖南進出口總值5,414.1億元，連續五年站穩5,000億台階。\n\n長沙海關相關負責人如是評價。"
+
+
+def test_gbk_file(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, ZH_HANS.encode("gbk")))
+    assert doc.encoding == "gb18030" and doc.replaced_bytes == 0
+    assert "对东盟贸易额406.2亿元" in doc.text and doc.script == "zh-Hans"
+
+
+def test_big5_file(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, ZH_HANT.encode("big5")))
+    assert doc.encoding in ("big5hkscs", "cp950") and doc.replaced_bytes == 0
+    assert "長沙海關相關負責人" in doc.text and doc.script == "zh-Hant"
+
+
+def test_big5_with_cp950_extension(tmp_path: Path) -> None:
+    """裏 (F9D6) is not in strict `big5`; such files must not fall through to GB18030 mojibake."""
+    doc = read_document(write(tmp_path, (ZH_HANT + "在生產車間裏。").encode("cp950")))
+    assert doc.encoding in ("big5hkscs", "cp950") and doc.text.endswith("在生產車間裏。")
+
+
+def test_utf8_bom(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, b"\xef\xbb\xbf" + ZH_HANS.encode("utf-8")))
+    assert doc.encoding == "utf-8" and doc.date == date(2021, 7, 20)
+    assert doc.text.startswith("湖南省进出口总值") and "\ufeff" not in doc.text
+
+
+def test_utf16_bom(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, ZH_HANS.encode("utf-16")))  # with BOM, has NUL bytes
+    assert doc.encoding.startswith("utf-16") and doc.text.startswith("湖南省进出口总值")
+
+
+def test_invalid_bytes_are_replaced_and_counted(tmp_path: Path) -> None:
+    data = ZH_HANS.encode("utf-8")
+    cut = data.index("东盟".encode("utf-8"))
+    doc = read_document(write(tmp_path, data[:cut] + b"\xff\xfe" + data[cut:]))
+    assert doc.encoding == "utf-8" and doc.replaced_bytes == 2
+    assert "\ufffd\ufffd东盟" in doc.text
+
+
+def test_corrupt_gbk_stays_gbk(tmp_path: Path) -> None:
+    data = ZH_HANS.encode("gbk")
+    doc = read_document(write(tmp_path, data + b"\xff\n"))
+    assert doc.encoding == "gb18030" and doc.replaced_bytes == 1
+    assert "对东盟贸易额406.2亿元" in doc.text
+
+
+# --- errors ------------------------------------------------------------------
+
+
+def test_binary_file(tmp_path: Path) -> None:
+    png = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
+    with pytest.raises(ReadError, match="binary"):
+        read_document(write(tmp_path, png, "x.png"))
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="empty"):
+        read_document(write(tmp_path, b""))
+
+
+def test_too_large(tmp_path: Path) -> None:
+    p = write(tmp_path, "date 2021-07-20\n" + "贸易" * 100)
+    with pytest.raises(ReadError, match="too large.*100 bytes"):
+        read_document(p, max_bytes=100)
+
+
+def test_directory(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="directory"):
+        read_document(tmp_path)
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="cannot read"):
+        read_document(tmp_path / "nope.txt")
+
+
+def test_html_without_text(tmp_path: Path) -> None:
+    html = "---\ntitle: x\ndate: 2021-07-20\n---\n<div><img src='a.png'><script>var a=1;</script><p>　　</p></div>"
+    with pytest.raises(ReadError, match="no text"):
+        read_document(write(tmp_path, html))
+
+
+def test_no_year(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="no date"):
+        read_document(write(tmp_path, "今年上半年，湖南省进出口总值增长28%。"))
+
+
+def test_malformed_front_matter_names_line(tmp_path: Path) -> None:
+    text = "\n---\ntitle: a: b\ndate: 2021-07-20\n---\n<p>正文</p>"
+    with pytest.raises(ReadError, match="malformed front matter at line 3"):
+        read_document(write(tmp_path, text))
+
+
+def test_unclosed_front_matter(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="closing"):
+        read_document(write(tmp_path, "---\ntitle: x\n<p>2021年</p>"))
+
+
+def test_unreadable_front_matter_date(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="unreadable date"):
+        read_document(write(tmp_path, "---\ndate: someday\n---\n<p>2021年</p>"))
+
+
+def test_bad_date_line(tmp_path: Path) -> None:
+    with pytest.raises(ReadError, match="date"):
+        read_document(write(tmp_path, "date 2021-02-30 text"))
+
+
+# --- metadata and dates --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["Tue, 20 Jul 2021 06:46:17 GMT", "2021-07-20", "2021-07-20T06:46:17Z", "'2021-07-20'", "2021年7月20日"],
+)
+def test_front_matter_date_formats(tmp_path: Path, raw: str) -> None:
+    text = f"---\ntitle: 标题\ndate: {raw}\ncategories: 金融, 外贸\npublisher: 新华社\n---\n<p>正文。</p>"
+    doc = read_document(write(tmp_path, text))
+    assert doc.date == date(2021, 7, 20) and not doc.date_inferred
+    assert doc.categories == ("金融", "外贸") and doc.publisher == "新华社"
+    assert doc.text == "标题\n\n正文。" and doc.title_span == (0, 2)
+
+
+def test_title_not_repeated_when_body_starts_with_it(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "---\ntitle: 标题\ndate: 2021-07-20\n---\n<h1>标题</h1><p>正文。</p>"))
+    assert doc.text == "标题\n\n正文。" and doc.title_span == (0, 2)
+
+
+def test_year_inference_tie_goes_to_later_year(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "2023年出口增长。\n\n2024年进口增长。"))
+    assert doc.date == date(2024, 12, 31) and doc.date_inferred
+
+
+def test_year_inference_english(tmp_path: Path) -> None:
+    text = "In 2022, exports rose 5.1%. Exports in 2022 beat 2021 levels; 2,050 tonnes were shipped."
+    doc = read_document(write(tmp_path, text))
+    assert doc.script == "en" and doc.date == date(2022, 12, 31) and doc.date_inferred
+
+
+def test_date_line_alone_and_source(tmp_path: Path) -> None:
+    p = write(tmp_path, "\ndate 2020-01-05\nExports rose.\nImports fell.\n")
+    doc = read_document(p)
+    assert doc.date == date(2020, 1, 5) and doc.text == "Exports rose.\n\nImports fell."
+    assert doc.source == str(p)
+
+
+# --- HTML cleaning -----------------------------------------------------------
+
+
+def test_html_blocks_and_boilerplate(tmp_path: Path) -> None:
+    html = (
+        "---\ndate: 2021-07-20\n---\n"
+        '<div class="header">头部</div><p class="shadow">阴影</p>'
+        '<div class="ad-box">广告</div><div id="share_bar">分享到微博</div>'
+        '<h2>小标题</h2><p>　　出口<a href="#">机电</a><b>产品</b>&amp;&#x4e00;增长。</p>'
+        "<!--[<p>注释里的段落</p>]--><noscript>n</noscript><style>p{}</style>"
+        "<table><tr><td>东盟</td><td>406.2</td></tr></table><ul><li>条目</li></ul>"
+        '<figure><img src="a.png"><figcaption>图说</figcaption></figure>'
+        "<p>正文\n  继续</p><form><p>表单</p></form><iframe>框</iframe>"
+        "<p>来源：新华社</p><p>編輯：張三</p>"
+    )
+    doc = read_document(write(tmp_path, html))
+    blocks = [doc.text[s:e] for s, e in doc.blocks]
+    assert blocks == ["头部", "阴影", "小标题", "出口机电产品&一增长。", "东盟", "406.2", "条目", "图说", "正文继续"]
+
+
+def test_long_boilerplate_marked_wrapper_is_kept(tmp_path: Path) -> None:
+    body = "".join(f"<p>2021年第{i}段正文，出口增长。</p>" for i in range(40))
+    doc = read_document(write(tmp_path, f'<div class="editor-content">{body}</div>'))
+    assert len(doc.blocks) == 40
+
+
+# --- identity ----------------------------------------------------------------
+
+
+def test_sha256_and_id_stable_and_sensitive(tmp_path: Path) -> None:
+    data = ZH_HANS.encode("utf-8")
+    a = read_document(write(tmp_path, data, "a.txt"))
+    b = read_document(write(tmp_path, data, "b.txt"))
+    c = read_document(write(tmp_path, data[:-1] + b"!", "c.txt"))
+    assert a.sha256 == b.sha256 == hashlib.sha256(data).hexdigest()
+    assert a.id == b.id == "doc-" + a.sha256[:16]
+    assert c.sha256 != a.sha256 and c.id != a.id
