@@ -36,6 +36,7 @@ class Frame:
     period: Resolved | None = None
     sign: float = 1.0
     explicit: bool = False  # the reporter is named in this sentence
+    dated: bool = False  # the period is named in this sentence
     poisoned: bool = False  # inside a non-trade or forecast context
 
 
@@ -87,6 +88,7 @@ class SentenceReader:
     sentence: Sentence
     tokens: list[Token]
     drafts: list[Draft] = field(default_factory=list)
+    open_draft: Draft | None = None
 
     # ---- structure of the sentence -------------------------------------------------
     def _gap_is_list(self, a: Token, b: Token) -> bool:
@@ -122,7 +124,7 @@ class SentenceReader:
         continuation = (first_meaningful is not None and first_meaningful.kind in MEASURES and self.state.last is not None
                         and first_meaningful.start - self.sentence.start <= 2)
         if continuation:
-            frame = replace(self.state.last, poisoned=False)
+            frame = replace(self.state.last, poisoned=False, dated=False, explicit=False)
             self.has_flow = self.has_flow or self.state.last_had_flow
         else:
             frame = Frame(reporter=self.state.reporter, period=self.state.period)
@@ -136,15 +138,13 @@ class SentenceReader:
         paired_items = {i for r in pairs.values() if r is not None and r is not self.state.pending_run for i in r}
         group_of = {i: g for g in pairs for i in g}
         examples_skip: set[int] = set()
-        draft: Draft | None = None
         forecast_until = -1
         consumed_pending = False
 
         def close() -> None:
-            nonlocal draft
-            if draft is not None:
-                self.drafts.append(draft)
-                draft = None
+            if self.open_draft is not None:
+                self.drafts.append(self.open_draft)
+                self.open_draft = None
 
         i = 0
         while i < len(toks):
@@ -174,9 +174,10 @@ class SentenceReader:
                         self.drafts.append(d)
                     i = g[-1] + 1
                     continue
-                if draft is None or draft.has(t.kind) or (t.kind in ("money", "quantity") and draft.quantity is not None and t.kind == "money"):
+                draft = self.open_draft
+                if draft is None or draft.has(t.kind):
                     close()
-                    draft = Draft(replace(frame), t.start)
+                    draft = self.open_draft = Draft(replace(frame), t.start)
                 if t.kind == "share" and frame.flow is None and t.info["denominator"]:
                     frame.flow = draft.frame.flow = t.info["denominator"]
                 draft.add(t)
@@ -289,10 +290,18 @@ class SentenceReader:
         if t.kind == "period":
             resolved = resolve_period(t.value, self.state.ref, frame.period, self.lex.numerals, self.lex.relative_years)
             if resolved is not None:
-                frame.period = resolved
+                frame.period, frame.dated = resolved, True
                 self.state.period = resolved
+                if self.lex.wordy:
+                    self._date_earlier_drafts(resolved)
             return True
         return False
+
+    def _date_earlier_drafts(self, period: Resolved) -> None:
+        """English puts the period last ("exports rose 2.4% in September"): it dates what came before."""
+        for d in self.drafts + ([self.open_draft] if self.open_draft else []):
+            if not d.frame.dated:
+                d.frame.period, d.frame.dated = period, True
 
     def _follows_place(self, i: int) -> bool:
         if i == 0:
@@ -309,8 +318,9 @@ class SentenceReader:
             return True
         if not self.lex.wordy and self._flow_earlier_in_clause(i):
             return False  # 江苏省出口额与浙江省极为接近: an object, not the subject
+        if frame.explicit and frame.reporter != code:
+            frame.partner = frame.commodity = frame.mode = None  # a new subject in the same sentence
         frame.reporter, frame.explicit = code, True
-        frame.partner = frame.commodity = frame.mode = None
         self.state.reporter = code
         return True
 
@@ -320,6 +330,8 @@ class SentenceReader:
         return any(t.kind == "flow" and t.start > start for t in self.tokens[:i])
 
     def _anaphor(self, level: str) -> str | None:
+        if level == "country":
+            return "CN"
         code = self.state.reporter
         if code is None or code == "CN":
             return None

@@ -36,8 +36,8 @@ def _months(spec: dict, numerals: dict[str, int]) -> tuple[int, int] | None:
         return (1, 6) if h == 1 else (7, 12)
     if "quarters" in spec:
         return 1, 3 * n("quarters")
-    if "quarter" in spec:
-        q = n("quarter")
+    if "quarter" in spec or "quarter_first" in spec:
+        q = n("quarter") if "quarter" in spec else 1  # 首季: Hong Kong / Taiwan for Q1
         return 3 * q - 2, 3 * q
     if "months" in spec:
         return 1, n("months")
@@ -59,15 +59,15 @@ def resolve_period(spec: dict, ref: date, context: Resolved | None,
         return None
     explicit = "year" in spec
     if explicit:
-        year = int(spec["year"])
+        year = int("".join(str(numerals.get(c, c)) for c in spec["year"]))  # 2025 or 二〇二五
     elif "rel" in spec:
         year = ref.year + relative_years.get(spec["rel"], 0)
     elif context is not None and context.explicit_year:
         year = context.period.start.year
     else:
         year = ref.year
-        if months and _month_end(year, months[1]) > ref and date(year, months[0], 1) > ref.replace(day=1):
-            year -= 1
+        if months and _month_end(year, months[1]) > ref:
+            year -= 1  # statistics are published after their period ends
     if months is None:
         return Resolved(Period(date(year, 1, 1), date(year, 12, 31)), explicit)
     return Resolved(Period(date(year, months[0], 1), _month_end(year, months[1])), explicit)

@@ -170,9 +170,14 @@ def _case_ok(written: str, original: str) -> bool:
 
 
 def _words(m: _Masked, original: str, lex: Lexicon) -> list[Token]:
+    """Dictionary words, leftmost-longest among those that pass their checks.
+
+    A longest match that fails (a Latin word running on: "trade values" is no
+    "trade value") leaves room for a shorter one that passes ("trade").
+    """
     text = m.work
-    tokens = []
-    for end_index, (length, kws) in lex.automaton.iter_long(text):
+    found = []
+    for end_index, (length, kws) in lex.automaton.iter(text):
         start, end = end_index - length + 1, end_index + 1
         if _LATIN.match(text[start]) and start > 0 and _LATIN.match(text[start - 1]):
             continue
@@ -180,7 +185,13 @@ def _words(m: _Masked, original: str, lex: Lexicon) -> list[Token]:
             continue
         kw = next((k for k in kws if _accept(k, start, end, text, original, lex)), None)
         if kw is not None:
-            tokens.append(_word_token(kw, start, end, text, lex))
+            found.append((start, -length, kw))
+    found.sort(key=lambda f: (f[0], f[1]))
+    tokens, last_end = [], -1
+    for start, neg_length, kw in found:
+        if start >= last_end:
+            tokens.append(_word_token(kw, start, start - neg_length, text, lex))
+            last_end = start - neg_length
     return tokens
 
 

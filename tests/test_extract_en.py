@@ -1,0 +1,53 @@
+"""English wording (China Daily / Xinhua style), beyond the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import rounded, summary
+
+CASES = [
+    ("China's exports rose 2.4 percent year-on-year in September, while imports increased 0.3 percent.", "2024-10-15", [
+        ("CN", None, "export", None, "2024-09-01..2024-09-30", None, 2.4, None),
+        ("CN", None, "import", None, "2024-09-01..2024-09-30", None, 0.3, None)]),
+    ("In the first nine months, Guangdong's foreign trade reached 6.8 trillion yuan, up 4.3 percent year-on-year, "
+     "with exports of 4.5 trillion yuan and imports of 2.3 trillion yuan.", "2024-10-20", [
+        ("CN-GD", None, "total", None, "2024-01-01..2024-09-30", 6.8e12, 4.3, None),
+        ("CN-GD", None, "export", None, "2024-01-01..2024-09-30", 4.5e12, None, None),
+        ("CN-GD", None, "import", None, "2024-01-01..2024-09-30", 2.3e12, None, None)]),
+    ("In the first 11 months, China's trade with ASEAN totaled 6.29 trillion yuan, up 8.8 percent, "
+     "accounting for 15.9 percent of its total foreign trade.", "2024-12-10", [
+        ("CN", "ASEAN", "total", None, "2024-01-01..2024-11-30", 6.29e12, 8.8, 15.9)]),
+    ("China's exports to the United States fell 3.1% to US$480 billion in January-November, "
+     "while imports from the US dropped 5.2%.", "2024-12-10", [
+        ("CN", "US", "export", None, "2024-01-01..2024-11-30", 4.8e11, -3.1, None),
+        ("CN", "US", "import", None, "2024-01-01..2024-11-30", None, -5.2, None)]),
+    ("Exports of electric vehicles from Shaanxi surged 35.6 percent to 20.1 billion yuan in the first 11 months.", "2024-12-10", [
+        ("CN-SN", None, "export", "electric_vehicle", "2024-01-01..2024-11-30", 2.01e10, 35.6, None)]),
+    ("Jiangsu's imports of integrated circuits declined 4.2 percent in the first quarter of 2024.", "2024-04-20", [
+        ("CN-JS", None, "import", "integrated_circuit", "2024-01-01..2024-03-31", None, -4.2, None)]),
+    ("China posted a trade surplus of US$823 billion in 2023.", "2024-01-12", [
+        ("CN", None, "balance", None, "2023-01-01..2023-12-31", 8.23e11, None, None)]),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", CASES, ids=[f"en{i:02d}" for i in range(len(CASES))])
+def test_english_release_sentences(extract, text: str, date: str, expected: list[tuple]) -> None:
+    assert [summary(o) for o in extract(text, date)] == [rounded(e) for e in expected]
+
+
+def test_respectively_pairs_partners_with_values(extract) -> None:
+    text = ("ASEAN, the European Union and Japan were Shandong's top three trading partners in the first half, "
+            "with trade values of 180.2 billion yuan, 120.5 billion yuan and 80 billion yuan, respectively.")
+    got = [(o.partner, o.value) for o in extract(text, "2024-07-20")]
+    assert got == [("ASEAN", 1.802e11), ("EU", 1.205e11), ("JP", 8e10)]
+
+
+@pytest.mark.parametrize("text", [
+    "Qingdao port handled 15 million TEUs in the first half, up 7 percent.",
+    "Foreign direct investment in Sichuan rose 12 percent to 5 billion US dollars in 2023.",
+    "Exports are expected to grow 5 percent in 2025.",
+    "Hunan's growth rate was 5.5 percentage points higher than the national average in the first half.",
+])
+def test_figures_that_are_not_trade_observations(extract, text: str) -> None:
+    assert extract(text, "2024-07-15") == []

@@ -1,0 +1,105 @@
+"""Chinese wording of customs releases, Simplified and Traditional, beyond the seeds.
+
+Each case is a sentence in the style of a customs or press release and the
+observations a careful reader takes from it (reporter, partner, flow,
+commodity-or-mode, period, amount, yoy %, share %).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import rounded, summary
+
+H1 = "2024-01-01..2024-06-30"
+CASES = [
+    ("据海关统计，今年前5个月，广东省进出口3.46万亿元，同比增长13.6%。其中，出口2.19万亿元，增长9.4%；进口1.27万亿元，增长21.6%。", "2024-07-15", [
+        ("CN-GD", None, "total", None, "2024-01-01..2024-05-31", 3.46e12, 13.6, None),
+        ("CN-GD", None, "export", None, "2024-01-01..2024-05-31", 2.19e12, 9.4, None),
+        ("CN-GD", None, "import", None, "2024-01-01..2024-05-31", 1.27e12, 21.6, None)]),
+    ("1-8月，我国对东盟进出口4.5万亿元，增长10.5%，占我国外贸总值的15.3%。", "2024-09-10", [
+        ("CN", "ASEAN", "total", None, "2024-01-01..2024-08-31", 4.5e12, 10.5, 15.3)]),
+    ("一季度，山东省民营企业进出口5120.3亿元，增长6.3%，占全省外贸总值的73.5%。", "2024-04-20", [
+        ("CN-SD", None, "total", "private_enterprise", "2024-01-01..2024-03-31", 5.1203e11, 6.3, 73.5)]),
+    ("前10个月，深圳市出口汽车25.3万辆，增长1.2倍。", "2024-11-07", [
+        ("CN-440300", None, "export", "automobile", "2024-01-01..2024-10-31", 253000, 120, None)]),
+    ("前三季度，全国出口“新三样”产品8500亿元，同比下降2.5%。", "2024-10-14", [
+        ("CN", None, "export", "new_three", "2024-01-01..2024-09-30", 8.5e11, -2.5, None)]),
+    ("去年，我国进口原油5.53亿吨，减少1.9%；进口铁矿砂12.37亿吨，增加4.9%。", "2025-01-13", [
+        ("CN", None, "import", "crude_oil", "2024-01-01..2024-12-31", 5.53e8, -1.9, None),
+        ("CN", None, "import", "iron_ore", "2024-01-01..2024-12-31", 1.237e9, 4.9, None)]),
+    ("7月份，我国出口1.8万亿元，增长6.5%；贸易顺差6161亿元，扩大18.6%。", "2024-08-08", [
+        ("CN", None, "export", None, "2024-07-01..2024-07-31", 1.8e12, 6.5, None),
+        ("CN", None, "balance", None, "2024-07-01..2024-07-31", 6.161e11, 18.6, None)]),
+    ("以美元计，前7个月我国进出口3.5万亿美元，增长2.9%。", "2024-08-08", [
+        ("CN", None, "total", None, "2024-01-01..2024-07-31", 3.5e12, 2.9, None)]),
+    ("一季度，中美贸易额为1.05万亿元，下降1.2%。", "2024-04-12", [
+        ("CN", "US", "total", None, "2024-01-01..2024-03-31", 1.05e12, -1.2, None)]),
+    ("一季度，四川省对共建“一带一路”国家进出口1234.5亿元，增长8.9%；同期对RCEP其他成员国进出口800亿元。", "2024-04-12", [
+        ("CN-SC", "BRI", "total", None, "2024-01-01..2024-03-31", 1.2345e11, 8.9, None),
+        ("CN-SC", "RCEP", "total", None, "2024-01-01..2024-03-31", 8e10, None, None)]),
+    ("一季度，重庆市加工贸易进出口900亿元，增长3%，一般贸易进出口1200亿元，下降4.1%。", "2024-04-12", [
+        ("CN-CQ", None, "total", "processing_trade", "2024-01-01..2024-03-31", 9e10, 3, None),
+        ("CN-CQ", None, "total", "general_trade", "2024-01-01..2024-03-31", 1.2e11, -4.1, None)]),
+    ("前两个月，云南省对越南、老挝、缅甸分别进出口180亿元、50亿元和60亿元，分别增长20.1%、15.3%和-8.2%。", "2024-03-07", [
+        ("CN-YN", "VN", "total", None, "2024-01-01..2024-02-29", 1.8e10, 20.1, None),
+        ("CN-YN", "LA", "total", None, "2024-01-01..2024-02-29", 5e9, 15.3, None),
+        ("CN-YN", "MM", "total", None, "2024-01-01..2024-02-29", 6e9, -8.2, None)]),
+    ("前三季度，江苏进出口、出口、进口分别增长5%、6%、3.1%。", "2024-10-15", [
+        ("CN-JS", None, "total", None, "2024-01-01..2024-09-30", None, 5, None),
+        ("CN-JS", None, "export", None, "2024-01-01..2024-09-30", None, 6, None),
+        ("CN-JS", None, "import", None, "2024-01-01..2024-09-30", None, 3.1, None)]),
+    ("2022年，广西对东盟贸易逆差100亿元。", "2023-01-20", [
+        ("CN-GX", "ASEAN", "balance", None, "2022-01-01..2022-12-31", -1e10, None, None)]),
+    ("上半年，厦门市跨境电商出口120.5亿元，增长15%；市场采购出口80亿元，回落3.2%。", "2024-07-20", [
+        ("CN-350200", None, "export", "cross_border_ecommerce", H1, 1.205e10, 15, None),
+        ("CN-350200", None, "export", "market_procurement", H1, 8e9, -3.2, None)]),
+    ("上半年，成都市外贸进出口3900亿元，其中对欧盟进出口600亿元，占比15.4%。", "2024-07-20", [
+        ("CN-510100", None, "total", None, H1, 3.9e11, None, None),
+        ("CN-510100", "EU", "total", None, H1, 6e10, None, 15.4)]),
+    # Traditional Chinese and Hong Kong / Taiwan wording
+    ("二〇二四年，廣東省進出口總值9.11萬億元，按年增長9.8%，其中對東協進出口1.9萬億元，增長12.3%。", "2025-02-10", [
+        ("CN-GD", None, "total", None, "2024-01-01..2024-12-31", 9.11e12, 9.8, None),
+        ("CN-GD", "ASEAN", "total", None, "2024-01-01..2024-12-31", 1.9e12, 12.3, None)]),
+    ("今年首季，福建省出口電動汽車42.6億元，按年減少12.5%；鋰離子蓄電池出口31億元，增長8.8%。", "2024-04-25", [
+        ("CN-FJ", None, "export", "electric_vehicle", "2024-01-01..2024-03-31", 4.26e9, -12.5, None),
+        ("CN-FJ", None, "export", "lithium_battery", "2024-01-01..2024-03-31", 3.1e9, 8.8, None)]),
+    ("1至9月，寧波市對美國出口1,523.6億元，同比增長7.2%，佔全市出口總值的18.1%。", "2024-10-20", [
+        ("CN-330200", "US", "export", None, "2024-01-01..2024-09-30", 1.5236e11, 7.2, 18.1)]),
+]
+
+
+@pytest.mark.parametrize("text,date,expected", CASES, ids=[f"zh{i:02d}" for i in range(len(CASES))])
+def test_release_sentences(extract, text: str, date: str, expected: list[tuple]) -> None:
+    assert [summary(o) for o in extract(text, date)] == [rounded(e) for e in expected]
+
+
+NOT_OBSERVATIONS = [
+    "上半年，宁波舟山港完成集装箱吞吐量1800万标箱，增长8.5%。",
+    "前三季度，全省实际使用外资500亿元，增长3.2%。",
+    "预计全年全省进出口将达到8000亿元。",
+    "上半年，湖南进出口增速高于全国平均水平5.5个百分点。",
+    "上半年，中欧班列（西安）开行2800列，进出口货值增长20%。",
+    "今年以来，全省对外贸易主体持续壮大，与全球200多个国家和地区有贸易往来。",
+    "省商务厅安排外贸专项资金3亿元，支持企业开拓市场。",
+]
+
+
+@pytest.mark.parametrize("text", NOT_OBSERVATIONS, ids=[f"not{i:02d}" for i in range(len(NOT_OBSERVATIONS))])
+def test_figures_that_are_not_trade_observations(extract, text: str) -> None:
+    assert extract(text, "2024-07-15") == []
+
+
+def test_subject_carries_to_the_next_sentence(extract) -> None:
+    obs = extract("今年前11个月，河南省进出口7500亿元，增长5.3%。出口5000亿元，增长8%。7月18日郑州海关发布了上述数据。", "2024-12-20")
+    assert [(o.reporter, o.flow, o.value) for o in obs] == [("CN-HA", "total", 7.5e11), ("CN-HA", "export", 5e11)]
+
+
+def test_customs_office_is_not_the_reporter(extract) -> None:
+    obs = extract("青岛海关统计，上半年山东省出口1.02万亿元，增长4.5%。", "2024-07-20")
+    assert [o.reporter for o in obs] == ["CN-SD"]
+
+
+def test_quote_and_offset_point_into_the_text(extract) -> None:
+    (obs,) = extract("上半年，云南省进出口1200亿元，增长10%。", "2024-07-20")
+    assert obs.quote == "上半年，云南省进出口1200亿元，增长10%。"
