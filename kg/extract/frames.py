@@ -273,6 +273,8 @@ class SentenceReader:
             frame.reporter, frame.partner, frame.explicit = "CN", t.value, True
             return True
         if t.kind == "anaphor":
+            if t.value == "country" and not self._flow_right_after(i):
+                return False  # 居全国第15位: the nation as a yardstick, not the subject
             code = self._anaphor(t.value)
             if code:
                 frame.reporter, frame.explicit = code, True
@@ -302,6 +304,10 @@ class SentenceReader:
         for d in self.drafts + ([self.open_draft] if self.open_draft else []):
             if not d.frame.dated:
                 d.frame.period, d.frame.dated = period, True
+
+    def _flow_right_after(self, i: int) -> bool:
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return nxt is not None and nxt.kind == "flow" and nxt.start - self.tokens[i].end <= 2
 
     def _follows_place(self, i: int) -> bool:
         if i == 0:

@@ -68,14 +68,17 @@ def _flow_in(text: str, lex: Lexicon) -> str | None:
     return best[1] if best else None
 
 
-def _pct_tokens(span_start: int, text: str, lex: Lexicon, kind: str, sign: float = 1.0, info=None) -> list[Token]:
+def _pct_tokens(span_start: int, text: str, lex: Lexicon, kind: str, sign: float = 1.0, info=None,
+                cue_start: int | None = None) -> list[Token]:
+    """One token per percentage of a list; the first one's span starts at its cue."""
     out = []
     for x in lex.pct_re.finditer(text):
         value = parse_number(x.group("num"))
         if text[x.end() - 1] == "倍":
             value *= 100.0
         value = -abs(value) if sign < 0 else value
-        out.append(Token(span_start + x.start(), span_start + x.end(), kind, value, info))
+        start = span_start + x.start() if out or cue_start is None else cue_start
+        out.append(Token(start, span_start + x.end(), kind, value, info))
     return out
 
 
@@ -128,7 +131,7 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
         if lex.bound_after_re.match(m.work, x.end()):
             continue
         sign = 1.0 if x.group("cue") in lex.up else -1.0
-        tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign)
+        tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, cue_start=x.start())
     m.claim(spans)
     return tokens
 
