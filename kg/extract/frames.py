@@ -11,6 +11,7 @@ carry over; a sentence that opens with a figure continues the previous frame.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -21,6 +22,8 @@ from kg.extract.tokens import Token
 from kg.model import Observation, Quantity
 
 MULTI = "*"  # a field named by an unpaired list: no single value
+_RIGHT_AFTER = re.compile(r"\s*(?:in|for|during|of)?\s*$")
+_OF = re.compile(r"\s*(?:of|worth of)\s*$")
 MEASURES = {"money", "quantity", "change", "share"}
 ITEMS = {"place", "commodity", "mode", "flow"}
 FIELD_OF = {"commodity": "commodity", "mode": "mode", "flow": "flow"}
@@ -46,6 +49,7 @@ class Draft:
 
     frame: Frame
     anchor: int
+    last_end: int = 0
     value: float | None = None
     currency: str | None = None
     quantity: Quantity | None = None
@@ -58,6 +62,7 @@ class Draft:
                 "change": self.yoy is not None, "share": self.share is not None}[kind]
 
     def add(self, t: Token) -> None:
+        self.last_end = t.end
         if t.kind == "money":
             self.value, self.currency = t.value
         elif t.kind == "quantity":
@@ -89,6 +94,9 @@ class SentenceReader:
     tokens: list[Token]
     drafts: list[Draft] = field(default_factory=list)
     open_draft: Draft | None = None
+    topic_reporter: str | None = None  # the last single reporter this sentence names
+    topic_period: Resolved | None = None  # the first period it names before any figure
+    explicit_at: int = -1  # where the frame's reporter was named
 
     # ---- structure of the sentence -------------------------------------------------
     def _gap_is_list(self, a: Token, b: Token) -> bool:
@@ -98,7 +106,7 @@ class SentenceReader:
         """Index lists of adjacent tokens of one kind separated only by list separators."""
         runs, cur = [], []
         for i, t in enumerate(self.tokens):
-            if t.kind in kinds and cur and self.tokens[cur[-1]].kind == t.kind and cur[-1] == i - 1 \
+            if t.kind in kinds and cur and self._same_kind(self.tokens[cur[-1]], t) and cur[-1] == i - 1 \
                     and self._gap_is_list(self.tokens[cur[-1]], t):
                 cur.append(i)
                 continue
@@ -108,6 +116,12 @@ class SentenceReader:
         if len(cur) >= 2:
             runs.append(cur)
         return runs
+
+    def _same_kind(self, a: Token, b: Token) -> bool:
+        """Items of one list: same kind, and for places the same role (我国与东盟 is no list)."""
+        if a.kind != b.kind:
+            return False
+        return a.kind != "place" or self._is_reporter_place(a.value) == self._is_reporter_place(b.value)
 
     def _in_parens(self, pos: int) -> bool:
         seg = self.norm[self.sentence.start:pos]
@@ -181,6 +195,8 @@ class SentenceReader:
                 if t.kind == "share" and frame.flow is None and t.info["denominator"]:
                     frame.flow = draft.frame.flow = t.info["denominator"]
                 draft.add(t)
+                if t.kind == "quantity" and not draft.frame.commodity:  # 10万辆: vehicles
+                    draft.frame.commodity = (self.lex.data.get("unit_commodities") or {}).get(t.value[1])
                 if frame.poisoned or t.start < forecast_until:
                     draft.frame.poisoned = True
             else:
@@ -190,7 +206,9 @@ class SentenceReader:
                     self._set_multi(frame, toks[i])
                     i = run[-1] + 1
                     continue
-                if self._subject(frame, t, i):
+                if self._names_open_draft(t):
+                    self.open_draft.frame.commodity = frame.commodity = t.value
+                elif self._subject(frame, t, i):
                     close()
             i += 1
         close()
@@ -203,7 +221,26 @@ class SentenceReader:
         elif has_measures and not consumed_pending:
             self.state.pending_run = None
         self.state.last, self.state.last_had_flow = frame, self.has_flow
+        self._carry_context()
         return self.drafts
+
+    def _carry_context(self) -> None:
+        """Only a sentence about trade sets what the next sentences are about.
+
+        "郑州某企业上半年产值超过2000亿元" names a city and a period, but no flow:
+        it changes nothing. A period of a past year ("去年全年……") is a digression
+        once the document has a current period, and does not carry either.
+        """
+        if not self.has_flow:
+            return
+        if self.topic_reporter:
+            self.state.reporter = self.topic_reporter
+        p = self.topic_period
+        if p is not None:
+            current = self.state.period
+            past = p.period.end.year < self.state.ref.year
+            if not past or current is None or current.period.end.year < self.state.ref.year:
+                self.state.period = p
 
     # ---- helpers ------------------------------------------------------------------------
     def _is_place_run_of_one_name(self, run: list[int]) -> bool:
@@ -275,6 +312,8 @@ class SentenceReader:
         if t.kind == "anaphor":
             if t.value == "country" and not self._flow_right_after(i):
                 return False  # 居全国第15位: the nation as a yardstick, not the subject
+            if frame.explicit and self.explicit_at > self._clause_start(t.start):
+                return False  # 青岛市作为全省外贸龙头: the province is a yardstick here
             code = self._anaphor(t.value)
             if code:
                 frame.reporter, frame.explicit = code, True
@@ -291,13 +330,29 @@ class SentenceReader:
             return True
         if t.kind == "period":
             resolved = resolve_period(t.value, self.state.ref, frame.period, self.lex.numerals, self.lex.relative_years)
-            if resolved is not None:
-                frame.period, frame.dated = resolved, True
-                self.state.period = resolved
-                if self.lex.wordy:
-                    self._date_earlier_drafts(resolved)
+            if resolved is None:
+                return False
+            if self.lex.wordy and frame.dated and self._right_after_draft(t):
+                self.open_draft.frame.period = resolved  # "reversing a 6.4 percent decline in October"
+                return True
+            if self.topic_period is None and (self.lex.wordy or not self.drafts and self.open_draft is None):
+                self.topic_period = resolved
+            frame.period, frame.dated = resolved, True
+            if self.lex.wordy:
+                self._date_earlier_drafts(resolved)
             return True
         return False
+
+    def _names_open_draft(self, t: Token) -> bool:
+        """English names goods after the figure: "109.97 million tonnes of natural gas"."""
+        d = self.open_draft
+        return (self.lex.wordy and t.kind == "commodity" and d is not None and not d.frame.commodity
+                and bool(_OF.match(self.norm, d.last_end, t.start)))
+
+    def _right_after_draft(self, t: Token) -> bool:
+        """A period written right after a figure ("… decline in October") dates that figure only."""
+        d = self.open_draft
+        return d is not None and bool(_RIGHT_AFTER.match(self.norm, d.last_end, t.start)) and t.start - d.last_end <= 8
 
     def _date_earlier_drafts(self, period: Resolved) -> None:
         """English puts the period last ("exports rose 2.4% in September"): it dates what came before."""
@@ -324,15 +379,25 @@ class SentenceReader:
             return True
         if not self.lex.wordy and self._flow_earlier_in_clause(i):
             return False  # 江苏省出口额与浙江省极为接近: an object, not the subject
+        if frame.explicit and self._is_ancestor(code, frame.reporter):
+            return False  # "Ningbo, a port city in east China's Zhejiang Province": still Ningbo
         if frame.explicit and frame.reporter != code:
             frame.partner = frame.commodity = frame.mode = None  # a new subject in the same sentence
         frame.reporter, frame.explicit = code, True
-        self.state.reporter = code
+        self.explicit_at = t.start
+        self.topic_reporter = code
         return True
 
+    def _is_ancestor(self, code: str, of: str | None) -> bool:
+        if of is None or of == MULTI or of == code:
+            return False
+        return code == "CN" or self.lex.place(of).parent == code
+
+    def _clause_start(self, pos: int) -> int:
+        return max(self.norm.rfind(",", self.sentence.start, pos), self.norm.rfind(";", self.sentence.start, pos))
+
     def _flow_earlier_in_clause(self, i: int) -> bool:
-        start = max(self.norm.rfind(",", self.sentence.start, self.tokens[i].start),
-                    self.norm.rfind(";", self.sentence.start, self.tokens[i].start))
+        start = self._clause_start(self.tokens[i].start)
         return any(t.kind == "flow" and t.start > start for t in self.tokens[:i])
 
     def _anaphor(self, level: str) -> str | None:

@@ -68,6 +68,8 @@ class Lexicon:
     partner_after_re: re.Pattern
     org_after_re: re.Pattern
     compound_re: re.Pattern | None
+    marker_compound_re: re.Pattern | None
+    change_post_re: re.Pattern | None
     respectively: tuple[str, ...]
     bound_after_re: re.Pattern
     abbr: dict[str, str] = field(default_factory=dict)
@@ -175,10 +177,24 @@ def lexicon(lang: str) -> Lexicon:
     suffix = alternation(data["partner_suffixes"], wordy)
     flow_words = alternation(list(flows) + [w for ws in (data.get("weak_flows") or {}).values() for w in ws], wordy)
     abbr = {normalise(a): p.code for p in gaz.places.values() for a in p.abbr}
-    compound_re = None
+    abbr.update({normalise(k): v for k, v in (data.get("extra_abbr") or {}).items()})
+    abbr.update({normalise(k): v for k, v in (data.get("fixed_compounds") or {}).items()})
+    compound_re = marker_compound_re = None
     if data.get("compound_reporter") and abbr:
+        fixed = alternation(data.get("fixed_compounds") or [])
         compound_re = re.compile(
-            rf"{re.escape(data['compound_reporter'])}(?P<abbr>{alternation(list(abbr))})(?={alternation(data['compound_flows'])})"
+            rf"(?:{re.escape(data['compound_reporter'])}(?P<abbr>{alternation(list(abbr))})|(?P<fixed>{fixed}))"
+            rf"(?={alternation(data['compound_flows'])})"
+        )
+        marker_compound_re = re.compile(
+            rf"(?<={alternation(data['marker_compound'])})(?P<abbr>{alternation(list(abbr))})"
+            rf"(?={alternation(data['marker_compound_flows'])})"
+        )
+    change_post_re = None
+    if data.get("up_after"):
+        change_post_re = re.compile(
+            rf"(?P<list>{NUM} ?(?:%|percent(?!age)|per cent))(?: year-on-year| year on year)? "
+            rf"(?P<cue>{alternation(data['up_after'] + data['down_after'], wordy)})"
         )
     return Lexicon(
         lang=lang,
@@ -192,7 +208,7 @@ def lexicon(lang: str) -> Lexicon:
         change_re=change_re,
         pct_re=pct_re,
         period_res=[re.compile(p) for p in data["period_patterns"]],
-        up=frozenset(normalise(w) for w in data["up"] + data["growth_nouns"]),
+        up=frozenset(normalise(w) for w in data["up"] + data["growth_nouns"] + (data.get("up_after") or [])),
         currencies={normalise(k): v for k, v in data["currencies"].items()},
         currency_prefixes={normalise(k): v for k, v in data["currency_prefixes"].items()},
         magnitudes={normalise(k): float(v) for k, v in data["magnitudes"].items()},
@@ -208,6 +224,8 @@ def lexicon(lang: str) -> Lexicon:
             rf"{sp}(?:{alternation(data['issuer_suffixes'], wordy)}|[^\s,;。、!?()\"]{{0,6}}?{alternation(data['org_suffixes'], wordy)})"
         ),
         compound_re=compound_re,
+        marker_compound_re=marker_compound_re,
+        change_post_re=change_post_re,
         respectively=tuple(normalise(w) for w in data["respectively"]),
         bound_after_re=re.compile(rf"{sp}(?:{alternation(data['bound_after'] or [], wordy)}|[^,;。]{{0,6}}{alternation(data['increment_after'] or [])})"),
         abbr=abbr,

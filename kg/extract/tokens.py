@@ -85,8 +85,8 @@ def _pct_tokens(span_start: int, text: str, lex: Lexicon, kind: str, sign: float
 def _shares(m: _Masked, lex: Lexicon) -> list[Token]:
     tokens, spans = [], []
     for x in lex.share_re.finditer(m.work):
-        if MASK in x.group(0):
-            continue
+        if MASK in x.group(0) or (lex.wordy and x.group("cue") == "or" and not x.group("den")):
+            continue  # "or 48.6 percent" is a share only when "of the total" follows
         spans.append(x.span())
         info = {"denominator": _flow_in(x.group("den"), lex)}
         tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "share", info=info)
@@ -124,6 +124,14 @@ def _is_increment(text: str, start: int, lex: Lexicon) -> bool:
 
 def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
     tokens, spans = [], []
+    if lex.change_post_re is not None:  # "a 6.4 percent decline"
+        for x in lex.change_post_re.finditer(m.work):
+            if MASK not in x.group(0):
+                spans.append(x.span())
+                sign = 1.0 if x.group("cue") in lex.up else -1.0
+                tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign)
+        m.claim(spans)
+        spans = []
     for x in lex.change_re.finditer(m.work):
         if MASK in x.group(0):
             continue
@@ -155,12 +163,16 @@ def _periods(m: _Masked, lex: Lexicon) -> list[Token]:
 
 
 def _compounds(m: _Masked, lex: Lexicon) -> list[Token]:
-    """中美贸易: China as reporter, the one-character partner as partner."""
+    """中美贸易 / 两岸贸易: China and a partner; 对美出口: a one-character partner."""
     if lex.compound_re is None:
         return []
-    tokens = [Token(x.start(), x.end(), "compound", lex.abbr[x.group("abbr")]) for x in lex.compound_re.finditer(m.work)]
+    tokens = [Token(x.start(), x.end(), "compound", lex.abbr[x.group("abbr") or x.group("fixed")])
+              for x in lex.compound_re.finditer(m.work) if MASK not in x.group(0)]
     m.claim([(t.start, t.end) for t in tokens])
-    return tokens
+    marked = [Token(x.start(), x.end(), "place", lex.abbr[x.group("abbr")], {"org": False})
+              for x in lex.marker_compound_re.finditer(m.work) if MASK not in x.group(0)]
+    m.claim([(t.start, t.end) for t in marked])
+    return tokens + marked
 
 
 def _case_ok(written: str, original: str) -> bool:
