@@ -208,6 +208,8 @@ class SentenceReader:
                     continue
                 if self._names_open_draft(t):
                     self.open_draft.frame.commodity = frame.commodity = t.value
+                elif self._flows_open_draft(t):
+                    self.open_draft.frame.flow = frame.flow = t.value
                 elif self._subject(frame, t, i):
                     close()
             i += 1
@@ -339,7 +341,7 @@ class SentenceReader:
                 self.topic_period = resolved
             frame.period, frame.dated = resolved, True
             if self.lex.wordy:
-                self._date_earlier_drafts(resolved)
+                return not self._date_earlier_drafts(resolved)
             return True
         return False
 
@@ -349,16 +351,30 @@ class SentenceReader:
         return (self.lex.wordy and t.kind == "commodity" and d is not None and not d.frame.commodity
                 and bool(_OF.match(self.norm, d.last_end, t.start)))
 
+    def _flows_open_draft(self, t: Token) -> bool:
+        """English may name the flow after the figure: "118,000 vehicles were exported"."""
+        d = self.open_draft
+        return self.lex.wordy and t.kind == "flow" and t.value != "deficit" and d is not None and d.frame.flow is None
+
     def _right_after_draft(self, t: Token) -> bool:
         """A period written right after a figure ("… decline in October") dates that figure only."""
         d = self.open_draft
         return d is not None and bool(_RIGHT_AFTER.match(self.norm, d.last_end, t.start)) and t.start - d.last_end <= 8
 
-    def _date_earlier_drafts(self, period: Resolved) -> None:
-        """English puts the period last ("exports rose 2.4% in September"): it dates what came before."""
-        for d in self.drafts + ([self.open_draft] if self.open_draft else []):
+    def _date_earlier_drafts(self, period: Resolved) -> bool:
+        """English puts the period last ("exports rose 2.4% in September"): it dates what came before.
+
+        True when it dated the open draft, which then stays open for the figures
+        that follow ("… in the first quarter, up 35.2 percent").
+        """
+        for d in self.drafts:
             if not d.frame.dated:
                 d.frame.period, d.frame.dated = period, True
+        d = self.open_draft
+        if d is not None and not d.frame.dated:
+            d.frame.period, d.frame.dated = period, True
+            return True
+        return False
 
     def _flow_right_after(self, i: int) -> bool:
         nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None

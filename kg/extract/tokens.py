@@ -69,8 +69,8 @@ def _flow_in(text: str, lex: Lexicon) -> str | None:
 
 
 def _pct_tokens(span_start: int, text: str, lex: Lexicon, kind: str, sign: float = 1.0, info=None,
-                cue_start: int | None = None) -> list[Token]:
-    """One token per percentage of a list; the first one's span starts at its cue."""
+                cue_start: int | None = None, cue_end: int | None = None) -> list[Token]:
+    """One token per percentage of a list; the first one's span starts at its cue (the last ends at a cue after it)."""
     out = []
     for x in lex.pct_re.finditer(text):
         value = parse_number(x.group("num"))
@@ -79,6 +79,8 @@ def _pct_tokens(span_start: int, text: str, lex: Lexicon, kind: str, sign: float
         value = -abs(value) if sign < 0 else value
         start = span_start + x.start() if out or cue_start is None else cue_start
         out.append(Token(start, span_start + x.end(), kind, value, info))
+    if out and cue_end is not None:
+        out[-1].end = cue_end
     return out
 
 
@@ -129,7 +131,7 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
             if MASK not in x.group(0):
                 spans.append(x.span())
                 sign = 1.0 if x.group("cue") in lex.up else -1.0
-                tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign)
+                tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, cue_end=x.end())
         m.claim(spans)
         spans = []
     for x in lex.change_re.finditer(m.work):
