@@ -30,10 +30,11 @@ import extract_throughput as et  # noqa: E402  (also puts kg on the path when it
 import make_corpus  # noqa: E402
 
 
-def short(path: str) -> str:
+def short(path: str, kg_parent: Path) -> str:
+    """'kg/extract/tokens.py' for files of the kg package measured (wherever it lives), else the file name."""
     p = Path(path)
     try:
-        return str(p.resolve().relative_to(ROOT))
+        return str(p.resolve().relative_to(kg_parent))
     except ValueError:
         return p.name if p.name else path
 
@@ -54,8 +55,11 @@ def main(argv: list[str] | None = None) -> int:
     et.pin_cpu(a.cpu)
     et.ensure_corpus(a)
     files = sorted(p for p in a.corpus.iterdir() if make_corpus.FILE_RE.match(p.name))[: a.files]
+    import kg
     from kg.extract.observations import extract_observations
     from kg.read import read_document
+
+    kg_parent = Path(kg.__file__).resolve().parent.parent
 
     for p in files[:50]:
         extract_observations(read_document(p))
@@ -72,12 +76,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     per_module: dict[str, float] = defaultdict(float)
     for (file, line, func), (cc, nc, tt, ct, _callers) in st.stats.items():
-        name = short(file)
+        name = short(file, kg_parent)
         rows.append((name, line, func, nc, tt, ct))
         key = name if name.startswith("kg/") else ("(builtins / C)" if file == "~" else "(other Python: stdlib, lxml, yaml, ...)")
         per_module[key] += tt
 
-    print(f"profiled {len(files)} files, {total:.2f} s under cProfile ({total / len(files) * 1e3:.2f} ms/file)\n")
+    print(f"profiled {len(files)} files with kg from {kg_parent / 'kg'}: {total:.2f} s under cProfile "
+          f"({total / len(files) * 1e3:.2f} ms/file)\n")
     print("own time per module (tottime):")
     for mod, tt in sorted(per_module.items(), key=lambda kv: -kv[1])[: a.limit]:
         print(f"  {tt:8.3f} s {tt / total:6.1%}  {mod}")
