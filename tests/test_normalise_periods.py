@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from kg.extract.lexicon import lexicon
+from kg.extract.lexicon import lexicon, spec_of
 from kg.extract.periods import resolve_period
 from kg.normalise.text import normalise
 
@@ -24,14 +24,10 @@ def test_normalise_folds_script_width_and_case_in_place(original: str, expected:
 
 def _period(lang: str, phrase: str, ref: str, context=None):
     lex = lexicon(lang)
-    normalised = normalise(phrase)
-    for regex in lex.period_res:
-        m = regex.fullmatch(normalised)
-        if m:
-            spec = {k: v for k, v in m.groupdict().items() if v}
-            r = resolve_period(spec, date.fromisoformat(ref), context, lex.numerals, lex.relative_years)
-            return f"{r.period.start}..{r.period.end}"
-    raise AssertionError(f"no period pattern matches {phrase!r}")
+    m = lex.period_re.fullmatch(normalise(phrase))
+    assert m, f"no period pattern matches {phrase!r}"
+    r = resolve_period(spec_of(m), date.fromisoformat(ref), context, lex.numerals, lex.relative_years)
+    return f"{r.period.start}..{r.period.end}"
 
 
 @pytest.mark.parametrize("lang,phrase,ref,expected", [

@@ -131,6 +131,8 @@ class SentenceReader:
     def read(self) -> list[Draft]:
         """The drafts of this sentence; updates the document state for the next one."""
         toks = self.tokens
+        if not toks:
+            return []  # a sentence with nothing to read changes nothing
         text = self.norm[self.sentence.start:self.sentence.end]
         has_resp = any(w in text for w in self.lex.respectively)
         self.has_flow = any(t.kind == "flow" or (t.kind == "share" and t.info["denominator"]) for t in toks)

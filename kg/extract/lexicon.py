@@ -47,13 +47,14 @@ class Lexicon:
     data: dict
     gazetteer: Gazetteer
     automaton: ahocorasick.Automaton
-    ignore_re: re.Pattern
+    ignore_res: list[re.Pattern]  # one regex each: an alternation of them is slower than all of them
+    ignore_words: ahocorasick.Automaton
     share_re: re.Pattern
     money_re: re.Pattern
     quantity_re: re.Pattern
     change_re: re.Pattern
     pct_re: re.Pattern
-    period_res: list[re.Pattern]
+    period_re: re.Pattern
     up: frozenset[str]
     currencies: dict[str, str]
     currency_prefixes: dict[str, str]
@@ -72,6 +73,7 @@ class Lexicon:
     change_post_re: re.Pattern | None
     respectively: tuple[str, ...]
     bound_after_re: re.Pattern
+    increment_before_re: re.Pattern
     abbr: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -155,6 +157,32 @@ def _share_re(data: dict, wordy: bool) -> re.Pattern:
     return re.compile(rf"(?P<cue>{cue})(?P<den>[^,;。!?%]{{0,30}}?)(?P<list>{NUM}%(?:(?:、|,|和|及){NUM}%)*|[一二两三四五六七八九]成|近?[一二两三四五六七八九十]成|(?:近|超|过|逾)?半)")
 
 
+_GROUP = re.compile(r"\(\?P<(\w+)>")
+
+
+def combined(patterns: list[str], anchor: str = "") -> re.Pattern:
+    """One regex trying `patterns` in order at each position (one pass over the text).
+
+    Group names are suffixed with the pattern's index (year__3) so that every
+    pattern may use the same names; `spec_of` strips the suffix again.
+    """
+    parts = [_GROUP.sub(lambda m, i=i: f"(?P<{m.group(1)}__{i}>", p) for i, p in enumerate(patterns)]
+    return re.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
+
+
+def spec_of(match: re.Match) -> dict[str, str]:
+    """The named groups a combined pattern matched, under their own names."""
+    return {k.rsplit("__", 1)[0]: v for k, v in match.groupdict().items() if v}
+
+
+def _literal_automaton(words: list[str]) -> ahocorasick.Automaton:
+    auto = ahocorasick.Automaton()
+    for w in {normalise(w) for w in words}:
+        auto.add_word(w, len(w))
+    auto.make_automaton()
+    return auto
+
+
 @cache
 def load_lang(lang: str) -> dict:
     with open(LANG_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
@@ -167,7 +195,7 @@ def lexicon(lang: str) -> Lexicon:
     data = load_lang(lang)
     gaz = load_gazetteer()
     wordy = lang == "en"
-    ignore = list(data["ignore_patterns"]) + [alternation(data["yoy"], wordy)]
+    ignore = list(data["ignore_patterns"])
     money_re, quantity_re = _money_res(data, wordy)
     change_re, pct_re = _change_re(data, wordy)
     flows = {normalise(w): f for f, ws in data["flows"].items() for w in ws}
@@ -201,13 +229,14 @@ def lexicon(lang: str) -> Lexicon:
         data=data,
         gazetteer=gaz,
         automaton=_automaton(_keywords(data, gaz)),
-        ignore_re=re.compile("|".join(f"(?:{p})" for p in ignore)),
+        ignore_res=[re.compile(p) for p in ignore],
+        ignore_words=_literal_automaton(data["yoy"]),
         share_re=_share_re(data, wordy),
         money_re=money_re,
         quantity_re=quantity_re,
         change_re=change_re,
         pct_re=pct_re,
-        period_res=[re.compile(p) for p in data["period_patterns"]],
+        period_re=combined(data["period_patterns"], data.get("period_anchor", "")),
         up=frozenset(normalise(w) for w in data["up"] + data["growth_nouns"] + (data.get("up_after") or [])),
         currencies={normalise(k): v for k, v in data["currencies"].items()},
         currency_prefixes={normalise(k): v for k, v in data["currency_prefixes"].items()},
@@ -228,5 +257,6 @@ def lexicon(lang: str) -> Lexicon:
         change_post_re=change_post_re,
         respectively=tuple(normalise(w) for w in data["respectively"]),
         bound_after_re=re.compile(rf"{sp}(?:{alternation(data['bound_after'] or [], wordy)}|[^,;。]{{0,6}}{alternation(data['increment_after'] or [])})"),
+        increment_before_re=re.compile(rf"(?:{alternation(data.get('increment_before') or [], wordy)})了?\s*$"),
         abbr=abbr,
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import Keyword, Lexicon
+from kg.extract.lexicon import Keyword, Lexicon, spec_of
 from kg.extract.numbers import parse_number, scaled
 
 MASK = "\x00"
@@ -48,7 +48,8 @@ def tokenise(norm: str, original: str, lex: Lexicon) -> list[Token]:
     """All tokens of a document's normalised text (`original` is only used for letter case)."""
     m = _Masked(norm)
     tokens: list[Token] = []
-    m.claim([x.span() for x in lex.ignore_re.finditer(norm) if x.end() > x.start()])
+    m.claim([x.span() for regex in lex.ignore_res for x in regex.finditer(norm) if x.end() > x.start()])
+    m.claim(_literals(m.work, lex))
     tokens += _shares(m, lex)
     tokens += _amounts(m, lex)
     tokens += _changes(m, lex)
@@ -120,8 +121,7 @@ def _amounts(m: _Masked, lex: Lexicon) -> list[Token]:
 
 
 def _is_increment(text: str, start: int, lex: Lexicon) -> bool:
-    before = text[max(0, start - 20):start].rstrip()
-    return any(before.endswith(w) or before.endswith(w + "了") for w in lex.data.get("increment_before") or [])
+    return bool(lex.increment_before_re.search(text, max(0, start - 20), start))
 
 
 def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
@@ -146,20 +146,32 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
     return tokens
 
 
-def _periods(m: _Masked, lex: Lexicon) -> list[Token]:
-    found: list[tuple[int, int, int, dict]] = []
-    for rank, regex in enumerate(lex.period_res):
-        for x in regex.finditer(m.work):
-            if x.end() > x.start() and MASK not in x.group(0):
-                spec = {k: v for k, v in x.groupdict().items() if v}
-                if spec:
-                    found.append((x.start(), rank, x.end(), spec))
-    found.sort(key=lambda f: (f[0], f[1]))
-    tokens, last_end = [], -1
-    for start, _, end, spec in found:
-        if start >= last_end:
-            tokens.append(Token(start, end, "period", spec))
+def _literals(text: str, lex: Lexicon) -> list[tuple[int, int]]:
+    """Year-on-year markers (比上年同期, year-on-year), leftmost-longest, as spans to mask."""
+    found = sorted(((end - n + 1, -n) for end, n in lex.ignore_words.iter(text)))
+    spans, last_end = [], -1
+    for start, neg in found:
+        end = start - neg
+        if start >= last_end and not (lex.wordy and not _word_edges(text, start, end)):
+            spans.append((start, end))
             last_end = end
+    return spans
+
+
+def _word_edges(text: str, start: int, end: int) -> bool:
+    """A Latin word must not run on into letters on either side."""
+    if _LATIN.match(text[start]) and start > 0 and _LATIN.match(text[start - 1]):
+        return False
+    return not (_LATIN.match(text[end - 1]) and end < len(text) and _LATIN.match(text[end]))
+
+
+def _periods(m: _Masked, lex: Lexicon) -> list[Token]:
+    tokens = []
+    for x in lex.period_re.finditer(m.work):
+        if x.end() > x.start() and MASK not in x.group(0):
+            spec = spec_of(x)
+            if spec:
+                tokens.append(Token(x.start(), x.end(), "period", spec))
     m.claim([(t.start, t.end) for t in tokens])
     return tokens
 
@@ -194,11 +206,11 @@ def _words(m: _Masked, original: str, lex: Lexicon) -> list[Token]:
     """
     text = m.work
     found = []
-    for end_index, (length, kws) in lex.automaton.iter(text):
+    # Chinese has no word edges to fail, so the automaton's own leftmost-longest pass will do.
+    matches = lex.automaton.iter(text) if lex.wordy else lex.automaton.iter_long(text)
+    for end_index, (length, kws) in matches:
         start, end = end_index - length + 1, end_index + 1
-        if _LATIN.match(text[start]) and start > 0 and _LATIN.match(text[start - 1]):
-            continue
-        if _LATIN.match(text[end - 1]) and end < len(text) and _LATIN.match(text[end]):
+        if not _word_edges(text, start, end):
             continue
         kw = next((k for k in kws if _accept(k, start, end, text, original, lex)), None)
         if kw is not None:
