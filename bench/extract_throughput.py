@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import importlib
 import importlib.util
 import json
@@ -119,11 +120,17 @@ def source_state() -> dict:
             return ""
     spec = importlib.util.find_spec("kg")
     kg_dir = Path(spec.origin).resolve().parent if spec and spec.origin else None
+    h = hashlib.sha256()
+    for f in sorted(kg_dir.rglob("*")) if kg_dir else []:
+        if f.is_file() and "__pycache__" not in f.parts:
+            h.update(str(f.relative_to(kg_dir)).encode() + b"\0" + f.read_bytes())
+    content = h.hexdigest()[:16]  # of every file of the kg package measured (code and data)
     if kg_dir != ROOT / "kg":
-        return {"kg_path": str(kg_dir), "note": "kg imported from outside this checkout (PYTHONPATH)"}
+        return {"kg_path": str(kg_dir), "kg_content_sha256": content,
+                "note": "kg imported from outside this checkout (PYTHONPATH)"}
     changed = [line[3:] for line in git("status", "--porcelain", "--", "kg").splitlines() if line.strip()]
-    return {"kg_path": str(kg_dir), "commit": git("rev-parse", "--short", "HEAD").strip() or None,
-            "kg_uncommitted_files": changed}
+    return {"kg_path": str(kg_dir), "kg_content_sha256": content,
+            "commit": git("rev-parse", "--short", "HEAD").strip() or None, "kg_uncommitted_files": changed}
 
 
 def sniff_format(path: Path) -> str:
@@ -167,6 +174,7 @@ def summarise(runs: list[float], docs: int, nbytes: int, obs: int | None) -> dic
 # --------------------------------------------------------------------------- benchmark
 
 def run(args) -> dict:
+    source_before = source_state()  # others may edit kg/ while this runs
     cpu = pin_cpu(args.cpu)
     manifest = ensure_corpus(args)
     files = sorted(p for p in args.corpus.iterdir() if make_corpus.FILE_RE.match(p.name))
@@ -186,9 +194,12 @@ def run(args) -> dict:
 
     warm = files[: min(args.warmup, ndocs)]
     warm_times: list[float] = []
-    for i, p in enumerate(warm, 1):
+    for p in warm:
         t = time.perf_counter()
-        extract_observations(read_document(p))
+        try:
+            extract_observations(read_document(p))
+        except Exception:  # noqa: BLE001 - counted in the timed rounds
+            pass
         warm_times.append(time.perf_counter() - t)
     warmup_s = sum(warm_times)
     log(f"start-up: imports {import_s:.3f} s, warm-up over {len(warm)} files {warmup_s:.3f} s "
@@ -268,7 +279,7 @@ def run(args) -> dict:
         "benchmark": "extract_throughput",
         "date": datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds"),
         "command": command_line(),
-        "source": source_state(),
+        "source": source_before,
         "machine": {"cpu_model": cpu_model(), "cpus": os.cpu_count(), "pinned_cpu": cpu,
                     "python": platform.python_version(), "implementation": platform.python_implementation(),
                     "platform": platform.platform()},
@@ -286,6 +297,8 @@ def run(args) -> dict:
         "errors": len(errors),
         "end_to_end": summarise(e2e_runs, ndocs, nbytes, total_obs),
     }
+    if source_state()["kg_content_sha256"] != source_before["kg_content_sha256"]:
+        result["source"]["changed_during_run"] = True  # the figures mix two versions of kg
     result["end_to_end"]["cpu_s"] = [round(c, 4) for c in e2e_cpu]
     result["end_to_end"]["ms_per_doc_best"] = round(min(e2e_runs) / ndocs * 1e3, 3)
     if read_runs:

@@ -12,7 +12,7 @@ carry over; a sentence that opens with a figure continues the previous frame.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from kg.extract.lexicon import Lexicon
@@ -26,6 +26,7 @@ _RIGHT_AFTER = re.compile(r"\s*(?:in|for|during|of)?\s*$")
 _OF = re.compile(r"\s*(?:of|worth of)\s*$")
 MEASURES = {"money", "quantity", "change", "share"}
 ITEMS = {"place", "commodity", "mode", "flow"}
+NAMED = {"place", "commodity", "mode"}  # items that parentheses and examples can hide
 FIELD_OF = {"commodity": "commodity", "mode": "mode", "flow": "flow"}
 
 
@@ -41,6 +42,12 @@ class Frame:
     explicit: bool = False  # the reporter is named in this sentence
     dated: bool = False  # the period is named in this sentence
     poisoned: bool = False  # inside a non-trade or forecast context
+
+    def copy(self) -> Frame:
+        """A shallow copy (dataclasses.replace is too slow for the inner loop)."""
+        new = object.__new__(Frame)
+        new.__dict__.update(self.__dict__)
+        return new
 
 
 @dataclass
@@ -104,16 +111,19 @@ class SentenceReader:
 
     def _runs(self, kinds: set[str]) -> list[list[int]]:
         """Index lists of adjacent tokens of one kind separated only by list separators."""
-        runs, cur = [], []
-        for i, t in enumerate(self.tokens):
-            if t.kind in kinds and cur and self._same_kind(self.tokens[cur[-1]], t) and cur[-1] == i - 1 \
-                    and self._gap_is_list(self.tokens[cur[-1]], t):
+        toks = self.tokens
+        runs: list[list[int]] = []
+        cur: list[int] = []
+        for i in range(1, len(toks)):
+            a, b = toks[i - 1], toks[i]
+            if a.kind in kinds and self._same_kind(a, b) and self._gap_is_list(a, b):
+                if not cur:
+                    cur = [i - 1]
                 cur.append(i)
-                continue
-            if len(cur) >= 2:
+            elif cur:
                 runs.append(cur)
-            cur = [i] if t.kind in kinds else []
-        if len(cur) >= 2:
+                cur = []
+        if cur:
             runs.append(cur)
         return runs
 
@@ -124,6 +134,8 @@ class SentenceReader:
         return a.kind != "place" or self._is_reporter_place(a.value) == self._is_reporter_place(b.value)
 
     def _in_parens(self, pos: int) -> bool:
+        if not self.has_parens:
+            return False
         seg = self.norm[self.sentence.start:pos]
         return seg.count("(") > seg.count(")")
 
@@ -135,12 +147,14 @@ class SentenceReader:
             return []  # a sentence with nothing to read changes nothing
         text = self.norm[self.sentence.start:self.sentence.end]
         has_resp = any(w in text for w in self.lex.respectively)
+        self.has_parens = "(" in text
         self.has_flow = any(t.kind == "flow" or (t.kind == "share" and t.info["denominator"]) for t in toks)
         first_meaningful = next((t for t in toks if t.kind not in {"nontrade", "forecast", "examples"}), None)
         continuation = (first_meaningful is not None and first_meaningful.kind in MEASURES and self.state.last is not None
                         and first_meaningful.start - self.sentence.start <= 2)
         if continuation:
-            frame = replace(self.state.last, poisoned=False, dated=False, explicit=False)
+            frame = self.state.last.copy()
+            frame.poisoned = frame.dated = frame.explicit = False
             self.has_flow = self.has_flow or self.state.last_had_flow
         else:
             frame = Frame(reporter=self.state.reporter, period=self.state.period)
@@ -165,7 +179,7 @@ class SentenceReader:
         i = 0
         while i < len(toks):
             t = toks[i]
-            if t.kind in ITEMS - {"flow"} and self._in_parens(t.start) or i in examples_skip or i in paired_items:
+            if t.kind in NAMED and self._in_parens(t.start) or i in examples_skip or i in paired_items:
                 i += 1
                 continue
             if t.kind in ("examples", "examples_after"):
@@ -193,7 +207,7 @@ class SentenceReader:
                 draft = self.open_draft
                 if draft is None or draft.has(t.kind):
                     close()
-                    draft = self.open_draft = Draft(replace(frame), t.start)
+                    draft = self.open_draft = Draft(frame.copy(), t.start)
                 if t.kind == "share" and frame.flow is None and t.info["denominator"]:
                     frame.flow = draft.frame.flow = t.info["denominator"]
                 draft.add(t)
@@ -265,7 +279,7 @@ class SentenceReader:
         return pairs
 
     def _with_item(self, frame: Frame, item: Token) -> Frame:
-        f = replace(frame)
+        f = frame.copy()
         if item.kind == "place":
             if self._is_reporter_place(item.value):
                 f.reporter, f.explicit = item.value, True
@@ -290,11 +304,11 @@ class SentenceReader:
         marker = toks[i]
         if marker.kind == "examples_after":
             prev = toks[i - 1] if i > 0 else None
-            if prev is not None and prev.kind in ITEMS - {"flow"} and marker.start - prev.end <= 1:
+            if prev is not None and prev.kind in NAMED and marker.start - prev.end <= 1:
                 return  # already read; 等 after a single item changes nothing
             return
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is None or nxt.kind not in ITEMS - {"flow"} or nxt.start - marker.end > 2:
+        if nxt is None or nxt.kind not in NAMED or nxt.start - marker.end > 2:
             return
         skip.update(run_of.get(i + 1, [i + 1]))
 

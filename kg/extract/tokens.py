@@ -33,22 +33,28 @@ class _Masked:
     """The text being read, with claimed spans blanked out."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.chars = list(text)
         self.work = text
 
     def claim(self, spans: list[tuple[int, int]]) -> None:
-        for s, e in spans:
-            self.chars[s:e] = MASK * (e - s)
-        if spans:
-            self.work = "".join(self.chars)
+        if not spans:
+            return
+        pieces, pos = [], 0
+        for s, e in sorted(spans):
+            if e <= pos:
+                continue
+            s = max(s, pos)
+            pieces += (self.work[pos:s], MASK * (e - s))
+            pos = e
+        pieces.append(self.work[pos:])
+        self.work = "".join(pieces)
 
 
 def tokenise(norm: str, original: str, lex: Lexicon) -> list[Token]:
     """All tokens of a document's normalised text (`original` is only used for letter case)."""
     m = _Masked(norm)
     tokens: list[Token] = []
-    m.claim([x.span() for regex in lex.ignore_res for x in regex.finditer(norm) if x.end() > x.start()])
+    m.claim([x.span() for needs, regex in lex.ignore_res if needs is None or needs in norm
+             for x in regex.finditer(norm) if x.end() > x.start()])
     m.claim(_literals(m.work, lex))
     tokens += _shares(m, lex)
     tokens += _amounts(m, lex)
