@@ -27,6 +27,7 @@ _OF = re.compile(r"\s*(?:of|worth of)\s*$")
 MEASURES = {"money", "quantity", "change", "share"}
 ITEMS = {"place", "commodity", "mode", "flow"}
 NAMED = {"place", "commodity", "mode"}  # items that parentheses and examples can hide
+_MARKERS = {"nontrade", "forecast", "examples"}
 FIELD_OF = {"commodity": "commodity", "mode": "mode", "flow": "flow"}
 
 
@@ -148,8 +149,17 @@ class SentenceReader:
         text = self.norm[self.sentence.start:self.sentence.end]
         has_resp = any(w in text for w in self.lex.respectively)
         self.has_parens = "(" in text
-        self.has_flow = any(t.kind == "flow" or (t.kind == "share" and t.info["denominator"]) for t in toks)
-        first_meaningful = next((t for t in toks if t.kind not in {"nontrade", "forecast", "examples"}), None)
+        first_meaningful = first_flow = None
+        self.has_flow = False
+        for t in toks:  # one pass: the first meaningful token, the first flow, whether any flow is named
+            kind = t.kind
+            if first_meaningful is None and kind not in _MARKERS:
+                first_meaningful = t
+            if kind == "flow":
+                first_flow = first_flow or t.value
+                self.has_flow = True
+            elif kind == "share" and t.info["denominator"]:
+                self.has_flow = True
         continuation = (first_meaningful is not None and first_meaningful.kind in MEASURES and self.state.last is not None
                         and first_meaningful.start - self.sentence.start <= 2)
         if continuation:
@@ -158,14 +168,12 @@ class SentenceReader:
             self.has_flow = self.has_flow or self.state.last_had_flow
         else:
             frame = Frame(reporter=self.state.reporter, period=self.state.period)
-        first_flow = next((t.value for t in toks if t.kind == "flow"), None)
         self.default_flow = "balance" if first_flow == "deficit" else first_flow
 
-        item_runs = [r for r in self._runs(ITEMS) if not self._is_place_run_of_one_name(r)]
-        measure_runs = self._runs(MEASURES) if has_resp else []
-        pairs = self._pair(item_runs, measure_runs)
+        item_runs = [r for r in self._runs(ITEMS) if not self._is_place_run_of_one_name(r)] if len(toks) > 1 else []
+        pairs = self._pair(item_runs, self._runs(MEASURES)) if has_resp else {}
         run_of = {i: r for r in item_runs for i in r}
-        paired_items = {i for r in pairs.values() if r is not None and r is not self.state.pending_run for i in r}
+        paired_items = {i for r in pairs.values() if r is not self.state.pending_run for i in r}
         group_of = {i: g for g in pairs for i in g}
         examples_skip: set[int] = set()
         forecast_until = -1
@@ -182,7 +190,7 @@ class SentenceReader:
             if t.kind in NAMED and self._in_parens(t.start) or i in examples_skip or i in paired_items:
                 i += 1
                 continue
-            if t.kind in ("examples", "examples_after"):
+            if t.kind == "examples":
                 self._skip_examples(i, run_of, examples_skip)
                 i += 1
                 continue
@@ -299,18 +307,11 @@ class SentenceReader:
             setattr(frame, FIELD_OF[first.kind], MULTI)
 
     def _skip_examples(self, i: int, run_of: dict, skip: set[int]) -> None:
-        """Items right after 例如/such as (or a list right before 等) name no observation."""
+        """Items right after 例如 / such as name examples, not an observation."""
         toks = self.tokens
-        marker = toks[i]
-        if marker.kind == "examples_after":
-            prev = toks[i - 1] if i > 0 else None
-            if prev is not None and prev.kind in NAMED and marker.start - prev.end <= 1:
-                return  # already read; 等 after a single item changes nothing
-            return
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        if nxt is None or nxt.kind not in NAMED or nxt.start - marker.end > 2:
-            return
-        skip.update(run_of.get(i + 1, [i + 1]))
+        if nxt is not None and nxt.kind in NAMED and nxt.start - toks[i].end <= 2:
+            skip.update(run_of.get(i + 1, [i + 1]))
 
     def _clause_end(self, pos: int) -> int:
         ends = [self.norm.find(c, pos, self.sentence.end) for c in ",;"]

@@ -72,8 +72,6 @@ class Lexicon:
     flows: dict[str, str]
     separators_re: re.Pattern
     partner_before_re: re.Pattern
-    strict_partner_before_re: re.Pattern
-    partner_after_re: re.Pattern
     org_after_re: re.Pattern
     compound_re: re.Pattern | None
     marker_compound_re: re.Pattern | None
@@ -111,7 +109,7 @@ def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
     for level, ws in data["anaphora"].items():
         for w in ws:
             add(w, Keyword("anaphor", level, w))
-    for kind in ("nontrade", "forecast", "examples", "examples_after"):
+    for kind in ("nontrade", "forecast", "examples"):
         for w in data.get(kind) or []:
             add(w, Keyword(kind, None, w))
     return words
@@ -211,9 +209,6 @@ def lexicon(lang: str) -> Lexicon:
     flows = {normalise(w): f for f, ws in data["flows"].items() for w in ws}
     sp = r"\s*" if wordy else ""
     markers = alternation(data["partner_markers"], wordy)
-    strict = alternation(data["partner_markers_strict"], wordy)
-    suffix = alternation(data["partner_suffixes"], wordy)
-    flow_words = alternation(list(flows) + [w for ws in (data.get("weak_flows") or {}).values() for w in ws], wordy)
     abbr = {normalise(a): p.code for p in gaz.places.values() for a in p.abbr}
     abbr.update({normalise(k): v for k, v in (data.get("extra_abbr") or {}).items()})
     abbr.update({normalise(k): v for k, v in (data.get("fixed_compounds") or {}).items()})
@@ -257,8 +252,6 @@ def lexicon(lang: str) -> Lexicon:
         flows=flows,
         separators_re=re.compile(rf"^(?:\s|\"|'|{alternation(data['list_separators'], wordy)}|the\b)*$"),
         partner_before_re=re.compile(rf"(?:{markers}){sp}(?:the\s+|共建|\"|')*$"),
-        strict_partner_before_re=re.compile(rf"(?:{strict}){sp}(?:the\s+|共建|\"|')*$"),
-        partner_after_re=re.compile(rf"(?:\"|'|\s|{suffix})*(?:{flow_words})"),
         org_after_re=re.compile(
             rf"{sp}(?:{alternation(data['issuer_suffixes'], wordy)}|[^\s,;。、!?()\"]{{0,6}}?{alternation(data['org_suffixes'], wordy)})"
         ),

@@ -17,7 +17,7 @@ from kg.extract.lexicon import Keyword, Lexicon, spec_of
 from kg.extract.numbers import parse_number, scaled
 
 MASK = "\x00"
-_LATIN = re.compile(r"[a-z0-9]")
+_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @dataclass
@@ -166,9 +166,9 @@ def _literals(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def _word_edges(text: str, start: int, end: int) -> bool:
     """A Latin word must not run on into letters on either side."""
-    if _LATIN.match(text[start]) and start > 0 and _LATIN.match(text[start - 1]):
+    if text[start] in _LATIN and start > 0 and text[start - 1] in _LATIN:
         return False
-    return not (_LATIN.match(text[end - 1]) and end < len(text) and _LATIN.match(text[end]))
+    return not (text[end - 1] in _LATIN and end < len(text) and text[end] in _LATIN)
 
 
 def _periods(m: _Masked, lex: Lexicon) -> list[Token]:
@@ -211,22 +211,18 @@ def _words(m: _Masked, original: str, lex: Lexicon) -> list[Token]:
     "trade value") leaves room for a shorter one that passes ("trade").
     """
     text = m.work
-    found = []
     # Chinese has no word edges to fail, so the automaton's own leftmost-longest pass will do.
     matches = lex.automaton.iter(text) if lex.wordy else lex.automaton.iter_long(text)
-    for end_index, (length, kws) in matches:
-        start, end = end_index - length + 1, end_index + 1
-        if not _word_edges(text, start, end):
+    hits = sorted((end - length + 1, -length, kws) for end, (length, kws) in matches)
+    tokens, last_end = [], -1
+    for start, neg_length, kws in hits:
+        end = start - neg_length
+        if start < last_end or not _word_edges(text, start, end):
             continue
         kw = next((k for k in kws if _accept(k, start, end, text, original, lex)), None)
         if kw is not None:
-            found.append((start, -length, kw))
-    found.sort(key=lambda f: (f[0], f[1]))
-    tokens, last_end = [], -1
-    for start, neg_length, kw in found:
-        if start >= last_end:
-            tokens.append(_word_token(kw, start, start - neg_length, text, lex))
-            last_end = start - neg_length
+            tokens.append(_word_token(kw, start, end, text, lex))
+            last_end = end
     return tokens
 
 
@@ -244,11 +240,4 @@ def _accept(kw: Keyword, start: int, end: int, text: str, original: str, lex: Le
 def _word_token(kw: Keyword, start: int, end: int, text: str, lex: Lexicon) -> Token:
     if kw.kind != "place":
         return Token(start, end, kw.kind, kw.payload)
-    head = text[max(0, start - 8):start]
-    info = {
-        "org": bool(lex.org_after_re.match(text, end)),
-        "marker": bool(lex.partner_before_re.search(head)),
-        "strict": bool(lex.strict_partner_before_re.search(head)),
-        "trade_after": bool(lex.partner_after_re.match(text[end:end + 24])),
-    }
-    return Token(start, end, "place", kw.payload, info)
+    return Token(start, end, "place", kw.payload, {"org": bool(lex.org_after_re.match(text, end))})
