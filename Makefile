@@ -17,7 +17,7 @@ install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 
 run: install
-	$(BIN)/kg extract seeds
+	$(BIN)/kg build seeds
 
 test: install-test
 	$(BIN)/python -m pytest -q

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 from kg import __version__
-
-
-def iter_files(paths: list[str]) -> Iterator[Path]:
-    """Files named, and the files under folders named (sorted, hidden ones skipped)."""
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    yield f
-        else:
-            yield p
+from kg.files import iter_files
+from kg.store.location import store_path
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -46,6 +36,72 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 2 if failed else 0
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.store.build import build
+
+    summary = build(args.paths, store_path(args.store), prune=args.prune, jobs=args.jobs)
+    for source, error in summary.errors:
+        print(f"kg build: error: {source}: {error}", file=sys.stderr)
+    print("\n".join(summary.lines()))
+    return 2 if summary.failed else 0
+
+
+def _query_text(args: argparse.Namespace) -> str:
+    if args.file:
+        return Path(args.file).read_text(encoding="utf-8")
+    if not args.sparql:
+        raise SystemExit("kg query: error: give a SPARQL query or --file")
+    return args.sparql
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg.store.query import open_read_only, render, run_query
+
+    store = open_read_only(store_path(args.store))
+    try:
+        results = run_query(store, _query_text(args))
+        sys.stdout.buffer.write(render(results, args.format))
+    except SyntaxError as e:
+        print(f"kg query: error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.store.export import export
+    from kg.store.query import open_read_only
+
+    store = open_read_only(store_path(args.store))
+    if args.output:
+        with open(args.output, "wb") as out:
+            export(store, args.format, out)
+    else:
+        export(store, args.format, sys.stdout.buffer)
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.store.query import open_read_only
+    from kg.store.validate import report_text, validate
+
+    conforms, findings = validate(open_read_only(store_path(args.store)))
+    sys.stdout.write(report_text(conforms, findings))
+    return 0 if conforms else 1
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from kg.store.query import open_read_only
+    from kg.store.stats import stats
+
+    for name, n in stats(open_read_only(store_path(args.store))).items():
+        print(f"{name}: {n}")
+    return 0
+
+
+def _store_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", help="the store folder (default $KG_STORE or ./data/store)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kg", description=__doc__)
     parser.add_argument("--version", action="version", version=f"kg {__version__}")
@@ -55,6 +111,34 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("table", "jsonl"), default="table")
     ex.add_argument("--max-bytes", type=int, default=10_000_000, help="larger files are refused (default 10 MB)")
     ex.set_defaults(func=cmd_extract)
+
+    b = sub.add_parser("build", help="build the graph of documents into the store")
+    b.add_argument("paths", nargs="*", default=["seeds"], metavar="PATH", help="documents or folders (default seeds/)")
+    _store_option(b)
+    b.add_argument("--prune", action="store_true", help="drop the graphs of documents no longer present")
+    b.add_argument("--jobs", type=int, help="extraction processes (default: one per core)")
+    b.set_defaults(func=cmd_build)
+
+    q = sub.add_parser("query", help="run a SPARQL query over the union of all graphs")
+    q.add_argument("sparql", nargs="?", help="the query text")
+    q.add_argument("--file", help="read the query from a file")
+    q.add_argument("--format", default="table", choices=("table", "json", "csv", "tsv", "xml", "turtle", "nt"))
+    _store_option(q)
+    q.set_defaults(func=cmd_query)
+
+    e = sub.add_parser("export", help="dump the whole store in a standard format")
+    e.add_argument("--format", required=True, choices=("nq", "trig", "ttl", "nt", "jsonld", "rdfxml"))
+    e.add_argument("-o", "--output", help="file to write (default stdout)")
+    _store_option(e)
+    e.set_defaults(func=cmd_export)
+
+    v = sub.add_parser("validate", help="check the store against the SHACL shapes")
+    _store_option(v)
+    v.set_defaults(func=cmd_validate)
+
+    st = sub.add_parser("stats", help="count what the store holds")
+    _store_option(st)
+    st.set_defaults(func=cmd_stats)
     return parser
 
 

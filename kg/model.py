@@ -67,6 +67,7 @@ class Observation:
     share_pct: float | None = None
     quote: str = ""
     offset: tuple[int, int] = (0, 0)
+    as_written: str | None = None  # the amount as the text writes it ("406.2亿元"), kept for the graph
 
     @property
     def key(self) -> tuple:

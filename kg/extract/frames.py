@@ -24,8 +24,9 @@ from kg.model import Observation, Quantity
 MULTI = "*"  # a field named by an unpaired list: no single value
 _RIGHT_AFTER = re.compile(r"\s*(?:in|for|during|of)?\s*$")
 _OF = re.compile(r"\s*(?:of|worth of)\s*$")
+_FROM = re.compile(r"\s*(?:[a-z ]{0,30}? )?(?:from|to|with)\s+(?:the\s+)?$")
 MEASURES = {"money", "quantity", "change", "share"}
-ITEMS = {"place", "commodity", "mode", "flow"}
+ITEMS = {"place", "commodity", "mode", "flow", "compound"}
 NAMED = {"place", "commodity", "mode"}  # items that parentheses and examples can hide
 _MARKERS = {"nontrade", "forecast", "examples"}
 FIELD_OF = {"commodity": "commodity", "mode": "mode", "flow": "flow"}
@@ -58,6 +59,7 @@ class Draft:
     frame: Frame
     anchor: int
     last_end: int = 0
+    amount_span: tuple[int, int] | None = None
     value: float | None = None
     currency: str | None = None
     quantity: Quantity | None = None
@@ -73,8 +75,10 @@ class Draft:
         self.last_end = t.end
         if t.kind == "money":
             self.value, self.currency = t.value
+            self.amount_span = (t.start, t.end)
         elif t.kind == "quantity":
             self.quantity = Quantity(*t.value)
+            self.amount_span = (t.start, t.end)
         elif t.kind == "change":
             self.yoy = t.value
         else:
@@ -91,6 +95,7 @@ class DocState:
     last: Frame | None = None
     last_had_flow: bool = False
     pending_run: list[Token] | None = None
+    partner: str | None = None  # the last partner named, for 双边贸易 / bilateral trade
 
 
 @dataclass
@@ -158,6 +163,8 @@ class SentenceReader:
             if kind == "flow":
                 first_flow = first_flow or t.value
                 self.has_flow = True
+            elif kind == "compound":  # 中美贸易 names its flow
+                self.has_flow = True
             elif kind == "share" and t.info["denominator"]:
                 self.has_flow = True
         continuation = (first_meaningful is not None and first_meaningful.kind in MEASURES and self.state.last is not None
@@ -195,7 +202,7 @@ class SentenceReader:
                 i += 1
                 continue
             if t.kind == "forecast":
-                forecast_until = self._clause_end(t.end)
+                forecast_until = self._unit_end(t.end)  # 预计，二季度出口或下跌15%: the whole unit
             elif t.kind == "nontrade":
                 frame.poisoned = True
             elif t.kind in MEASURES:
@@ -232,6 +239,8 @@ class SentenceReader:
                     continue
                 if self._names_open_draft(t):
                     self.open_draft.frame.commodity = frame.commodity = t.value
+                elif self._partners_open_draft(t):
+                    self.open_draft.frame.partner = frame.partner = self.state.partner = t.value
                 elif self._flows_open_draft(t):
                     self.open_draft.frame.flow = frame.flow = t.value
                 elif self._subject(frame, t, i):
@@ -288,7 +297,9 @@ class SentenceReader:
 
     def _with_item(self, frame: Frame, item: Token) -> Frame:
         f = frame.copy()
-        if item.kind == "place":
+        if item.kind == "compound":
+            f.reporter, f.partner, f.explicit, f.flow = "CN", item.value, True, "total"
+        elif item.kind == "place":
             if self._is_reporter_place(item.value):
                 f.reporter, f.explicit = item.value, True
             else:
@@ -298,7 +309,9 @@ class SentenceReader:
         return f
 
     def _set_multi(self, frame: Frame, first: Token) -> None:
-        if first.kind == "place":
+        if first.kind == "compound":
+            frame.reporter, frame.partner = "CN", MULTI
+        elif first.kind == "place":
             if self._is_reporter_place(first.value):
                 frame.reporter, frame.explicit = MULTI, True
             else:
@@ -313,10 +326,8 @@ class SentenceReader:
         if nxt is not None and nxt.kind in NAMED and nxt.start - toks[i].end <= 2:
             skip.update(run_of.get(i + 1, [i + 1]))
 
-    def _clause_end(self, pos: int) -> int:
-        ends = [self.norm.find(c, pos, self.sentence.end) for c in ",;"]
-        ends = [e for e in ends if e >= 0]
-        return min(ends) if ends else self.sentence.end
+    def _unit_end(self, pos: int) -> int:
+        return next((e for s, e in self.sentence.units if s <= pos < e), self.sentence.end)
 
     def _is_reporter_place(self, code: str) -> bool:
         return code == "CN" or code.startswith("CN-")
@@ -327,18 +338,24 @@ class SentenceReader:
             return self._place(frame, t, i)
         if t.kind == "compound":
             frame.reporter, frame.partner, frame.explicit = "CN", t.value, True
+            frame.flow, frame.sign = "total", 1.0
+            self.state.partner = t.value
             return True
         if t.kind == "anaphor":
             if t.value == "country" and not self._flow_right_after(i):
                 return False  # 居全国第15位: the nation as a yardstick, not the subject
             if frame.explicit and self.explicit_at > self._clause_start(t.start):
                 return False  # 青岛市作为全省外贸龙头: the province is a yardstick here
+            if self.lex.comparison_before_re.search(self.norm, max(0, t.start - 6), t.start):
+                return False  # 降幅小于全省: a yardstick too
             code = self._anaphor(t.value)
             if code:
                 frame.reporter, frame.explicit = code, True
                 frame.partner = frame.commodity = frame.mode = None
             return True
         if t.kind == "flow" or t.kind == "weak_flow" and self._follows_place(i):
+            if not frame.partner and self.norm[t.start:t.end] in self.lex.bilateral:
+                frame.partner = self.state.partner  # 双边贸易: with the partner under discussion
             flow = "balance" if t.value == "deficit" else t.value
             frame.flow, frame.sign = flow, (-1.0 if t.value == "deficit" else 1.0)
             frame.poisoned = False
@@ -367,6 +384,12 @@ class SentenceReader:
         d = self.open_draft
         return (self.lex.wordy and t.kind == "commodity" and d is not None and not d.frame.commodity
                 and bool(_OF.match(self.norm, d.last_end, t.start)))
+
+    def _partners_open_draft(self, t: Token) -> bool:
+        """... and the partner too: "63.2 million tonnes of crude oil from Russia"."""
+        d = self.open_draft
+        return (self.lex.wordy and t.kind == "place" and d is not None and not d.frame.partner
+                and not self._is_reporter_place(t.value) and bool(_FROM.match(self.norm, d.last_end, t.start)))
 
     def _flows_open_draft(self, t: Token) -> bool:
         """English may name the flow after the figure: "118,000 vehicles were exported"."""
@@ -409,7 +432,10 @@ class SentenceReader:
         code = t.value
         if not self._is_reporter_place(code):
             frame.partner = code
+            self.state.partner = code
             return True
+        if t.info["compared"]:
+            return False  # 增速高于浙江省: a yardstick, not the subject
         if not self.lex.wordy and self._flow_earlier_in_clause(i):
             return False  # 江苏省出口额与浙江省极为接近: an object, not the subject
         if frame.explicit and self._is_ancestor(code, frame.reporter):
@@ -465,4 +491,5 @@ def to_observation(draft: Draft, sentence_has_flow: bool, default_flow: str | No
         flow=f.flow or default_flow or "total", commodity=f.commodity, mode=f.mode,
         period=f.period.period, value=value, currency=draft.currency, quantity=draft.quantity,
         yoy_pct=draft.yoy, share_pct=draft.share, quote=text[quote[0]:quote[1]], offset=quote,
+        as_written=text[draft.amount_span[0]:draft.amount_span[1]] if draft.amount_span else None,
     )

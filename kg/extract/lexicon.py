@@ -79,6 +79,12 @@ class Lexicon:
     respectively: tuple[str, ...]
     bound_after_re: re.Pattern
     increment_before_re: re.Pattern
+    range_after_re: re.Pattern
+    date_after_re: re.Pattern
+    not_yoy_before_re: re.Pattern
+    not_yoy_after_re: re.Pattern
+    comparison_before_re: re.Pattern
+    bilateral: frozenset[str]
     abbr: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -217,7 +223,7 @@ def lexicon(lang: str) -> Lexicon:
         fixed = alternation(data.get("fixed_compounds") or [])
         compound_re = re.compile(
             rf"(?:{re.escape(data['compound_reporter'])}(?P<abbr>{alternation(list(abbr))})|(?P<fixed>{fixed}))"
-            rf"(?={alternation(data['compound_flows'])})"
+            rf"{alternation(data['compound_flows'])}"
         )
         marker_compound_re = re.compile(
             rf"(?<={alternation(data['marker_compound'])})(?P<abbr>{alternation(list(abbr))})"
@@ -250,7 +256,9 @@ def lexicon(lang: str) -> Lexicon:
         numerals={normalise(str(k)): v for k, v in data["numerals"].items()},
         relative_years={normalise(k): v for k, v in data["relative_years"].items()},
         flows=flows,
-        separators_re=re.compile(rf"^(?:\s|\"|'|{alternation(data['list_separators'], wordy)}|the\b)*$"),
+        separators_re=re.compile(
+            rf"^(?:\s|\"|'|{alternation(data.get('list_fillers') or [], wordy)})*{alternation(data['list_separators'], wordy)}"
+            rf"(?:\s|\"|'|{alternation(data['list_separators'], wordy)}|{alternation(data.get('list_fillers') or [], wordy)})*$"),
         partner_before_re=re.compile(rf"(?:{markers}){sp}(?:the\s+|共建|\"|')*$"),
         org_after_re=re.compile(
             rf"{sp}(?:{alternation(data['issuer_suffixes'], wordy)}|[^\s,;。、!?()\"]{{0,6}}?{alternation(data['org_suffixes'], wordy)})"
@@ -260,6 +268,12 @@ def lexicon(lang: str) -> Lexicon:
         change_post_re=change_post_re,
         respectively=tuple(normalise(w) for w in data["respectively"]),
         bound_after_re=re.compile(rf"{sp}(?:{alternation(data['bound_after'] or [], wordy)}|[^,;。]{{0,6}}{alternation(data['increment_after'] or [])})"),
+        range_after_re=re.compile(data.get("range_after") or "(?!)"),
+        date_after_re=re.compile(data.get("date_after") or "(?!)"),
+        not_yoy_before_re=re.compile(rf"(?:{alternation(data.get('not_yoy_before') or [], wordy)})\s*$"),
+        not_yoy_after_re=re.compile(rf"\s*(?:{alternation(data.get('not_yoy_after') or [], wordy)})"),
+        comparison_before_re=re.compile(rf"(?:{alternation(data.get('comparison_before') or [], wordy)})\s*$"),
+        bilateral=frozenset(normalise(w) for w in data.get("bilateral") or []),
         increment_before_re=re.compile(rf"(?:{alternation(data.get('increment_before') or [], wordy)})了?\s*$"),
         abbr=abbr,
     )

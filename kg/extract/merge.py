@@ -22,8 +22,8 @@ def merge_by_key(observations: list[Observation]) -> list[Observation]:
             merged[obs.key] = obs
             continue
         gaps = {m: getattr(obs, m) for m in _MEASURES if getattr(held, m) is None and getattr(obs, m) is not None}
-        if "value" in gaps:
-            gaps["currency"] = obs.currency
+        if "value" in gaps or "quantity" in gaps:
+            gaps["currency"], gaps["as_written"] = obs.currency, obs.as_written
         if gaps:
             merged[obs.key] = replace(held, **gaps)
     return list(merged.values())

@@ -33,7 +33,8 @@ class _Masked:
     """The text being read, with claimed spans blanked out."""
 
     def __init__(self, text: str) -> None:
-        self.work = text
+        self.text = text  # as given
+        self.work = text  # with claimed spans blanked
 
     def claim(self, spans: list[tuple[int, int]]) -> None:
         if not spans:
@@ -144,8 +145,8 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
         if MASK in x.group(0):
             continue
         spans.append(x.span())
-        if lex.bound_after_re.match(m.work, x.end()):
-            continue
+        if lex.bound_after_re.match(m.work, x.end()) or not _is_yoy(m.work, x, lex):
+            continue  # 25%以上, 15%至20%, 环比增长: no year-on-year figure
         sign = 1.0 if x.group("cue") in lex.up else -1.0
         tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, cue_start=x.start())
     m.claim(spans)
@@ -171,6 +172,13 @@ def _word_edges(text: str, start: int, end: int) -> bool:
     return not (text[end - 1] in _LATIN and end < len(text) and text[end] in _LATIN)
 
 
+def _is_yoy(text: str, x: re.Match, lex: Lexicon) -> bool:
+    """False for a range (15%至20%) or a month-on-month change (环比增长, rose 5% month-on-month)."""
+    if lex.range_after_re.match(text, x.end()) or lex.not_yoy_after_re.match(text, x.end()):
+        return False
+    return not lex.not_yoy_before_re.search(text, max(0, x.start() - 6), x.start())
+
+
 def _periods(m: _Masked, lex: Lexicon) -> list[Token]:
     tokens = []
     for x in lex.period_re.finditer(m.work):
@@ -187,10 +195,12 @@ def _compounds(m: _Masked, lex: Lexicon) -> list[Token]:
     if lex.compound_re is None:
         return []
     tokens = [Token(x.start(), x.end(), "compound", lex.abbr[x.group("abbr") or x.group("fixed")])
-              for x in lex.compound_re.finditer(m.work) if MASK not in x.group(0)]
+              for x in lex.compound_re.finditer(m.work) if MASK not in x.group(0)]  # span includes its flow word
     m.claim([(t.start, t.end) for t in tokens])
     marked = [Token(x.start(), x.end(), "place", lex.abbr[x.group("abbr")], {"org": False})
               for x in lex.marker_compound_re.finditer(m.work) if MASK not in x.group(0)]
+    for t in marked:
+        t.info["compared"] = False
     m.claim([(t.start, t.end) for t in marked])
     return tokens + marked
 
@@ -221,7 +231,7 @@ def _words(m: _Masked, original: str, lex: Lexicon) -> list[Token]:
             continue
         kw = next((k for k in kws if _accept(k, start, end, text, original, lex)), None)
         if kw is not None:
-            tokens.append(_word_token(kw, start, end, text, lex))
+            tokens.append(_word_token(kw, start, end, m, lex))
             last_end = end
     return tokens
 
@@ -237,7 +247,11 @@ def _accept(kw: Keyword, start: int, end: int, text: str, original: str, lex: Le
     return True
 
 
-def _word_token(kw: Keyword, start: int, end: int, text: str, lex: Lexicon) -> Token:
+def _word_token(kw: Keyword, start: int, end: int, m: _Masked, lex: Lexicon) -> Token:
     if kw.kind != "place":
         return Token(start, end, kw.kind, kw.payload)
-    return Token(start, end, "place", kw.payload, {"org": bool(lex.org_after_re.match(text, end))})
+    text = m.work
+    # A place followed by an organisation word, or by a day's date (北京4月4日宣布), is no reporter.
+    org = bool(lex.org_after_re.match(text, end)) or bool(lex.date_after_re.match(m.text, end))
+    compared = bool(lex.comparison_before_re.search(text, max(0, start - 6), start))
+    return Token(start, end, "place", kw.payload, {"org": org, "compared": compared})

@@ -71,6 +71,15 @@ def detect_script(text: str) -> str:
     return "zh-Hant" if changed > _HANT_MIN_CHANGED * len(sample) else "zh-Hans"
 
 
+_ASIDE_AFTER = re.compile(r"[^，。,;；]{0,8}?以来")
+_ASIDE_BEFORE = re.compile(r"(?:展望|预计|預計|目标|目標|力争|力爭|到)$")
+
+
+def _is_aside(text: str, m: re.Match) -> bool:
+    """A year in "自2020年初以来" (since) or "展望2026年" (looking ahead) is not the year reported on."""
+    return bool(_ASIDE_AFTER.match(text, m.end())) or bool(_ASIDE_BEFORE.search(text[max(0, m.start() - 2):m.start()]))
+
+
 def infer_year(text: str, script: str) -> int | None:
     """The most frequently mentioned year (ties: the later one), or None.
 
@@ -78,7 +87,7 @@ def infer_year(text: str, script: str) -> int | None:
     event name); English text, or Chinese text without any `年` year, counts
     standalone four-digit years.
     """
-    years = [] if script == "en" else _YEAR_ZH.findall(text)
+    years = [] if script == "en" else [m.group(1) for m in _YEAR_ZH.finditer(text) if not _is_aside(text, m)]
     if not years:
         years = _YEAR_ANY.findall(text)
     if not years:
