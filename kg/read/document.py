@@ -71,7 +71,7 @@ def detect_script(text: str) -> str:
     return "zh-Hant" if changed > _HANT_MIN_CHANGED * len(sample) else "zh-Hans"
 
 
-_ASIDE_AFTER = re.compile(r"[^，。,;；]{0,8}?以来")
+_ASIDE_AFTER = re.compile(r"[^，。,;；]{0,8}?以[来來]")
 _ASIDE_BEFORE = re.compile(r"(?:展望|预计|預計|目标|目標|力争|力爭|到)$")
 
 
