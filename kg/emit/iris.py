@@ -8,6 +8,7 @@ the same IRIs and links to them stay valid.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
 from pyoxigraph import NamedNode
 
@@ -39,16 +40,24 @@ PREFIXES = {
 REFERENCE_GRAPHS = ("ontology", "places", "vocab", "links")
 
 
+@cache
 def kg(term: str) -> NamedNode:
+    """A term of the ontology (cached: the emitter asks for the same few terms millions of times)."""
     return NamedNode(KG + term)
 
 
+@cache
+def node(iri: str) -> NamedNode:
+    """A cached node for an IRI that recurs (predicates, classes, places, concepts)."""
+    return NamedNode(iri)
+
+
 def place(code: str) -> NamedNode:
-    return NamedNode(f"{ID}place/{code}")
+    return node(f"{ID}place/{code}")
 
 
 def concept(scheme: str, slug: str) -> NamedNode:
-    return NamedNode(f"{ID}{scheme}/{slug}")
+    return node(f"{ID}{scheme}/{slug}")
 
 
 def document(doc_id: str) -> NamedNode:

@@ -9,7 +9,6 @@ pure functions from records to quads.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -24,8 +23,7 @@ CONTEXT_CHARS = 32  # characters of prefix and suffix kept with a quote
 DATASET = NamedNode(iris.ID + "dataset/trade")
 
 
-def _n(iri: str) -> NamedNode:
-    return NamedNode(iri)
+_n = iris.node
 
 
 def decimal(x: float) -> Literal:
@@ -64,104 +62,107 @@ def period_code(p: Period) -> str:
 
 
 def document_quads(doc: Document, observations: list[Observation], started: datetime,
-                   ended: datetime, version: str) -> Iterator[Quad]:
-    """Every quad of the document's named graph."""
+                   ended: datetime, version: str) -> list[Quad]:
+    """Every quad of the document's named graph (a list: one level of calls per quad keeps it fast)."""
     g = iris.doc_graph(doc.id)
     d = iris.document(doc.id)
     run = iris.run(doc.id, version)
     software = iris.software(version)
+    out: list[Quad] = []
+    add = out.append
 
-    def q(s, p, o) -> Quad:
-        return Quad(s, p, o, g)
+    def q(s, p, o) -> None:
+        add(Quad(s, p, o, g))
 
-    yield from _document(doc, d, q)
-    yield q(run, A, kg("ExtractionRun"))
-    yield q(run, A, _n(PROV + "Activity"))
-    yield q(run, _n(PROV + "used"), d)
-    yield q(run, _n(PROV + "wasAssociatedWith"), software)
-    yield q(run, _n(PROV + "startedAtTime"), xsd_datetime(started))
-    yield q(run, _n(PROV + "endedAtTime"), xsd_datetime(ended))
-    yield q(software, A, kg("Software"))
-    yield q(software, A, _n(PROV + "SoftwareAgent"))
-    yield q(software, _n(SCHEMA + "softwareVersion"), Literal(version))
-    yield q(software, _n(iris.RDFS + "label"), Literal(f"kg {version}"))
+    _document(doc, d, q)
+    q(run, A, kg("ExtractionRun"))
+    q(run, A, _n(PROV + "Activity"))
+    q(run, _n(PROV + "used"), d)
+    q(run, _n(PROV + "wasAssociatedWith"), software)
+    q(run, _n(PROV + "startedAtTime"), xsd_datetime(started))
+    q(run, _n(PROV + "endedAtTime"), xsd_datetime(ended))
+    q(software, A, kg("Software"))
+    q(software, A, _n(PROV + "SoftwareAgent"))
+    q(software, _n(SCHEMA + "softwareVersion"), Literal(version))
+    q(software, _n(iris.RDFS + "label"), Literal(f"kg {version}"))
     for obs in observations:
-        yield from _observation(doc, obs, d, run, q)
+        _observation(doc, obs, d, run, q)
+    return out
 
 
-def _document(doc: Document, d: NamedNode, q) -> Iterator[Quad]:
-    yield q(d, A, kg("Document"))
-    yield q(d, A, _n(PROV + "Entity"))
-    yield q(d, _n(DCTERMS + "identifier"), Literal(doc.id))
+def _document(doc: Document, d: NamedNode, q) -> None:
+    q(d, A, kg("Document"))
+    q(d, A, _n(PROV + "Entity"))
+    q(d, _n(DCTERMS + "identifier"), Literal(doc.id))
     if doc.title:
-        yield q(d, _n(DCTERMS + "title"), Literal(doc.title))
+        q(d, _n(DCTERMS + "title"), Literal(doc.title))
     if doc.date:
-        yield q(d, _n(DCTERMS + "date"), xsd_date(doc.date))
+        q(d, _n(DCTERMS + "date"), xsd_date(doc.date))
     if doc.publisher:
-        yield q(d, _n(DCTERMS + "publisher"), Literal(doc.publisher))
+        q(d, _n(DCTERMS + "publisher"), Literal(doc.publisher))
     for category in doc.categories:
-        yield q(d, _n(DCTERMS + "subject"), Literal(category))
-    yield q(d, kg("script"), Literal(doc.script))
-    yield q(d, kg("sourcePath"), Literal(doc.source))
-    yield q(d, kg("sha256"), Literal(doc.sha256))
-    yield q(d, kg("dateInferred"), Literal("true" if doc.date_inferred else "false", datatype=_n(XSD + "boolean")))
-    yield q(d, kg("text"), Literal(doc.text))
+        q(d, _n(DCTERMS + "subject"), Literal(category))
+    q(d, kg("script"), Literal(doc.script))
+    q(d, kg("sourcePath"), Literal(doc.source))
+    q(d, kg("sha256"), Literal(doc.sha256))
+    q(d, kg("dateInferred"), Literal("true" if doc.date_inferred else "false", datatype=_n(XSD + "boolean")))
+    q(d, kg("text"), Literal(doc.text))
 
 
-def _observation(doc: Document, obs: Observation, d: NamedNode, run: NamedNode, q) -> Iterator[Quad]:
+def _observation(doc: Document, obs: Observation, d: NamedNode, run: NamedNode, q) -> None:
     suffix = iris.observation_suffix(doc.id, obs.key)
-    o = _n(f"{iris.ID}obs/{suffix}")
-    ev = _n(f"{iris.ID}evidence/{suffix}")
+    o = NamedNode(f"{iris.ID}obs/{suffix}")  # unique IRIs are not cached
+    ev = NamedNode(f"{iris.ID}evidence/{suffix}")
     reporter = iris.place(obs.reporter)
-    yield q(o, A, kg("TradeObservation"))
-    yield q(o, A, _n(QB + "Observation"))
-    yield q(o, _n(QB + "dataSet"), DATASET)
-    yield q(o, kg("reporter"), reporter)
+    q(o, A, kg("TradeObservation"))
+    q(o, A, _n(QB + "Observation"))
+    q(o, _n(QB + "dataSet"), DATASET)
+    q(o, kg("reporter"), reporter)
     if obs.partner:
         partner = iris.place(obs.partner)
-        yield q(o, kg("partner"), partner)
-        yield q(reporter, kg("tradesWith"), partner)
+        q(o, kg("partner"), partner)
+        q(reporter, kg("tradesWith"), partner)
         if obs.flow in ("export", "import"):
-            yield q(reporter, kg("exportsTo" if obs.flow == "export" else "importsFrom"), partner)
-    yield q(o, kg("flow"), iris.concept("flow", obs.flow))
+            q(reporter, kg("exportsTo" if obs.flow == "export" else "importsFrom"), partner)
+    q(o, kg("flow"), iris.concept("flow", obs.flow))
     if obs.commodity:
-        yield q(o, kg("commodity"), iris.concept("commodity", obs.commodity))
+        q(o, kg("commodity"), iris.concept("commodity", obs.commodity))
     if obs.mode:
-        yield q(o, kg("mode"), iris.concept("mode", obs.mode))
-    yield q(o, kg("periodStart"), xsd_date(obs.period.start))
-    yield q(o, kg("periodEnd"), xsd_date(obs.period.end))
-    yield q(o, kg("periodCode"), Literal(period_code(obs.period)))
+        q(o, kg("mode"), iris.concept("mode", obs.mode))
+    q(o, kg("periodStart"), xsd_date(obs.period.start))
+    q(o, kg("periodEnd"), xsd_date(obs.period.end))
+    q(o, kg("periodCode"), Literal(period_code(obs.period)))
     if obs.value is not None:
-        yield q(o, kg("value"), decimal(obs.value))
+        q(o, kg("value"), decimal(obs.value))
         if obs.currency:
-            yield q(o, kg("currency"), Literal(obs.currency))
+            q(o, kg("currency"), Literal(obs.currency))
     if obs.quantity is not None:
-        yield q(o, kg("quantity"), decimal(obs.quantity.amount))
-        yield q(o, kg("unit"), Literal(obs.quantity.unit))
+        q(o, kg("quantity"), decimal(obs.quantity.amount))
+        q(o, kg("unit"), Literal(obs.quantity.unit))
     if obs.as_written:
-        yield q(o, kg("valueAsWritten"), Literal(obs.as_written))
+        q(o, kg("valueAsWritten"), Literal(obs.as_written))
     if obs.yoy_pct is not None:
-        yield q(o, kg("yoyPct"), decimal(obs.yoy_pct))
+        q(o, kg("yoyPct"), decimal(obs.yoy_pct))
     if obs.share_pct is not None:
-        yield q(o, kg("sharePct"), decimal(obs.share_pct))
-    yield q(o, kg("document"), d)
-    yield q(o, _n(PROV + "wasDerivedFrom"), ev)
-    yield q(o, _n(PROV + "wasGeneratedBy"), run)
-    yield from _evidence(doc, obs, ev, d, q)
+        q(o, kg("sharePct"), decimal(obs.share_pct))
+    q(o, kg("document"), d)
+    q(o, _n(PROV + "wasDerivedFrom"), ev)
+    q(o, _n(PROV + "wasGeneratedBy"), run)
+    _evidence(doc, obs, ev, d, q)
 
 
-def _evidence(doc: Document, obs: Observation, ev: NamedNode, d: NamedNode, q) -> Iterator[Quad]:
+def _evidence(doc: Document, obs: Observation, ev: NamedNode, d: NamedNode, q) -> None:
     start, end = obs.offset
-    quote_sel, pos_sel = _n(ev.value + "#quote"), _n(ev.value + "#position")
-    yield q(ev, A, kg("Evidence"))
-    yield q(ev, A, _n(OA + "SpecificResource"))
-    yield q(ev, _n(OA + "hasSource"), d)
-    yield q(ev, _n(OA + "hasSelector"), quote_sel)
-    yield q(ev, _n(OA + "hasSelector"), pos_sel)
-    yield q(quote_sel, A, _n(OA + "TextQuoteSelector"))
-    yield q(quote_sel, _n(OA + "exact"), Literal(doc.text[start:end]))
-    yield q(quote_sel, _n(OA + "prefix"), Literal(doc.text[max(0, start - CONTEXT_CHARS):start]))
-    yield q(quote_sel, _n(OA + "suffix"), Literal(doc.text[end:end + CONTEXT_CHARS]))
-    yield q(pos_sel, A, _n(OA + "TextPositionSelector"))
-    yield q(pos_sel, _n(OA + "start"), integer(start))
-    yield q(pos_sel, _n(OA + "end"), integer(end))
+    quote_sel, pos_sel = NamedNode(ev.value + "#quote"), NamedNode(ev.value + "#position")
+    q(ev, A, kg("Evidence"))
+    q(ev, A, _n(OA + "SpecificResource"))
+    q(ev, _n(OA + "hasSource"), d)
+    q(ev, _n(OA + "hasSelector"), quote_sel)
+    q(ev, _n(OA + "hasSelector"), pos_sel)
+    q(quote_sel, A, _n(OA + "TextQuoteSelector"))
+    q(quote_sel, _n(OA + "exact"), Literal(doc.text[start:end]))
+    q(quote_sel, _n(OA + "prefix"), Literal(doc.text[max(0, start - CONTEXT_CHARS):start]))
+    q(quote_sel, _n(OA + "suffix"), Literal(doc.text[end:end + CONTEXT_CHARS]))
+    q(pos_sel, A, _n(OA + "TextPositionSelector"))
+    q(pos_sel, _n(OA + "start"), integer(start))
+    q(pos_sel, _n(OA + "end"), integer(end))

@@ -10,7 +10,8 @@ Safe by construction:
   left as it was;
 - new graphs go through the store's bulk loader in batches, which is atomic on
   commit, so a killed build leaves a store that opens.
-Extraction runs in worker processes; the main process builds quads and writes.
+Workers read, extract and serialise each document's graph as N-Quads; the main
+process only feeds those bytes to the engine's bulk loader and drops stale graphs.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, serialize
 
 from kg import __version__
 from kg.emit import iris
@@ -35,7 +36,7 @@ from kg.files import iter_files
 from kg.gazetteer import load_gazetteer
 from kg.store.manifest import documents_by_source
 
-BATCH_QUADS = 200_000  # quads per bulk commit: bounded memory, few commits
+BATCH_BYTES = 64_000_000  # N-Quads bytes per bulk commit: bounded memory, few commits
 FINGERPRINT = NamedNode(DCTERMS + "hasVersion")
 
 
@@ -58,8 +59,18 @@ class BuildSummary:
         ]
 
 
-def _extract(path: str) -> tuple[str, object]:
-    """Worker: read and extract one file; returns (path, (doc, observations, started, ended)) or (path, error)."""
+@dataclass(frozen=True)
+class Extracted:
+    """What a worker sends back: the document's graph as N-Quads, and counts for the summary."""
+
+    graph: str
+    nquads: bytes
+    observations: int
+    quads: int
+
+
+def _extract(path: str) -> tuple[str, Extracted | str]:
+    """Worker: read, extract and serialise one file; returns (path, Extracted) or (path, error)."""
     from kg.extract.observations import extract_observations
     from kg.read import ReadError, read_document
 
@@ -67,11 +78,13 @@ def _extract(path: str) -> tuple[str, object]:
     try:
         doc = read_document(Path(path))
         observations = extract_observations(doc)
+        quads = document_quads(doc, observations, started, datetime.now(timezone.utc), __version__)
     except ReadError as e:
         return path, str(e)
     except Exception as e:  # a bug must not stop the build: report it with the file
         return path, f"extraction failed: {type(e).__name__}: {e}"
-    return path, (doc, observations, started, datetime.now(timezone.utc))
+    return path, Extracted(iris.doc_graph(doc.id).value, serialize(quads, format=RdfFormat.N_QUADS),
+                           len(observations), len(quads))
 
 
 def _sha256(path: Path) -> str | None:
@@ -99,25 +112,25 @@ def ensure_reference(store: Store) -> bool:
 
 
 class _Writer:
-    """Collects new documents' quads and commits them in bulk batches; drops stale graphs after."""
+    """Collects new documents' N-Quads and commits them in bulk batches; drops stale graphs after."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.pending: list[Quad] = []
+        self.pending: list[bytes] = []
+        self.size = 0
         self.stale: list[str] = []
-        self.written = 0
 
-    def add(self, quads: list[Quad], stale: list[str]) -> None:
-        self.pending += quads
+    def add(self, nquads: bytes, stale: list[str]) -> None:
+        self.pending.append(nquads)
+        self.size += len(nquads)
         self.stale += stale
-        if len(self.pending) >= BATCH_QUADS:
+        if self.size >= BATCH_BYTES:
             self.commit()
 
     def commit(self) -> None:
         if self.pending:
-            self.store.bulk_extend(self.pending)
-            self.written += len(self.pending)
-            self.pending = []
+            self.store.bulk_load(b"".join(self.pending), RdfFormat.N_QUADS)
+            self.pending, self.size = [], 0
         for g in self.stale:
             self.store.remove_graph(NamedNode(g))
         self.stale = []
@@ -157,12 +170,10 @@ def build(paths: list[str], store_dir: Path, prune: bool = False, jobs: int | No
             summary.failed += 1
             summary.errors.append((source, result))
             continue
-        doc, observations, started, ended = result
-        quads = list(document_quads(doc, observations, started, ended, __version__))
-        new_graph = iris.doc_graph(doc.id).value
-        writer.add(quads, [g for g, _ in known.get(source, []) if g != new_graph])
+        writer.add(result.nquads, [g for g, _ in known.get(source, []) if g != result.graph])
         summary.read += 1
-        summary.observations += len(observations)
+        summary.observations += result.observations
+        summary.quads_written += result.quads
     if bar is not None:
         bar.close()
     if prune:
@@ -173,7 +184,6 @@ def build(paths: list[str], store_dir: Path, prune: bool = False, jobs: int | No
                 summary.removed += 1
     writer.commit()
     store.flush()
-    summary.quads_written = writer.written
     summary.quads_in_store = len(store)
     return summary
 
