@@ -37,6 +37,7 @@ from kg.gazetteer import load_gazetteer
 from kg.store.manifest import documents_by_source
 
 BATCH_BYTES = 64_000_000  # N-Quads bytes per bulk commit: bounded memory, few commits
+WINDOW_PER_JOB = 64  # files handed to each worker before the main process catches up
 FINGERPRINT = NamedNode(DCTERMS + "hasVersion")
 
 
@@ -195,5 +196,7 @@ def _run(todo: list[str], jobs: int | None) -> Iterator[tuple[str, object]]:
         yield from map(_extract, todo)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
+    window = jobs * WINDOW_PER_JOB  # bounded work in flight: results cannot pile up while we load
     with ctx.Pool(jobs) as pool:
-        yield from pool.imap(_extract, todo, chunksize=8)
+        for i in range(0, len(todo), window):
+            yield from pool.imap(_extract, todo[i:i + window], chunksize=4)
