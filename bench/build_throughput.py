@@ -177,17 +177,51 @@ class TreeSampler(threading.Thread):
             self.stop.wait(self.interval)
 
 
+def _busy_ticks() -> int:
+    """CPU ticks spent busy by the whole machine since boot (all CPUs; /proc/stat, idle and iowait excluded)."""
+    with open("/proc/stat") as f:
+        v = [int(x) for x in f.readline().split()[1:]]
+    return sum(v[:8]) - v[3] - v[4]  # user nice system idle iowait irq softirq steal
+
+
+WAIT_IDLE = {"max_s": 0.0, "below_cores": 0.2}  # set from --wait-idle
+
+
+def wait_idle(label: str, quiet: bool) -> float:
+    """Wait (up to --wait-idle seconds) until the machine is idle: under 0.2 busy cores over 5 s. Seconds waited."""
+    t0 = time.perf_counter()
+    ticks = os.sysconf("SC_CLK_TCK")
+    told = False
+    while WAIT_IDLE["max_s"] > 0:
+        b0, w0 = _busy_ticks(), time.perf_counter()
+        time.sleep(5)
+        busy = (_busy_ticks() - b0) / ticks / (time.perf_counter() - w0)
+        waited = time.perf_counter() - t0
+        if busy < WAIT_IDLE["below_cores"] or waited >= WAIT_IDLE["max_s"]:
+            if busy >= WAIT_IDLE["below_cores"]:
+                log(f"  {label}: machine still busy ({busy:.2f} cores) after {waited:.0f} s: measuring anyway", quiet)
+            break
+        if not told:
+            log(f"  {label}: other processes use {busy:.2f} cores: waiting (up to {WAIT_IDLE['max_s']:.0f} s) ...", quiet)
+            told = True
+    return round(time.perf_counter() - t0, 1)
+
+
 def measure(cmd: list[str], label: str, work: Path, interval: float, quiet: bool, env: dict | None = None) -> dict:
     """Run `cmd` (cwd `work`), measure it, return the figures and its output."""
+    waited = wait_idle(label, quiet)
     log(f"{label}: {' '.join(_short(c) for c in cmd)}", quiet)
     out_path, err_path = work / f"{label}.stdout", work / f"{label}.stderr"
     with open(out_path, "wb") as out, open(err_path, "wb") as err:
+        load_before = os.getloadavg()[0]
+        busy0 = _busy_ticks()
         t0 = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=work, stdout=out, stderr=err, env=env)
         sampler = TreeSampler(proc.pid, interval, label, quiet)
         sampler.start()
         _, status, usage = os.wait4(proc.pid, 0)  # this process's children only: the rusage is the command's
         wall = time.perf_counter() - t0
+        busy1 = _busy_ticks()
         proc.returncode = os.waitstatus_to_exitcode(status)
         sampler.stop.set()
         sampler.join()
@@ -203,7 +237,7 @@ def measure(cmd: list[str], label: str, work: Path, interval: float, quiet: bool
         "cpu_user_s": round(usage.ru_utime, 2),   # the command + the descendants it waited for
         "cpu_sys_s": round(usage.ru_stime, 2),
         "cpu_main_process_s": round(main_cpu, 2),  # last /proc sample (up to one interval short)
-        "cpu_other_processes_s": round(other_cpu, 2),
+        "cpu_workers_s": round(other_cpu, 2),
         "peak_tree_rss_mb": round(sampler.peak_rss_kb / 1024, 1),
         "peak_tree_rss_at_s": round(sampler.peak_rss_at_s, 1),
         "peak_tree_pss_mb": round(sampler.peak_pss_kb / 1024, 1),
@@ -213,6 +247,16 @@ def measure(cmd: list[str], label: str, work: Path, interval: float, quiet: bool
         "samples": sampler.samples,
     }
     res["cpu_utilisation"] = round((usage.ru_utime + usage.ru_stime) / wall, 2) if wall else None
+    # other load on the machine while this ran (other users, and this script's own polling thread):
+    # busy CPU time of the whole machine - the command's own
+    other = (busy1 - busy0) / ticks - (usage.ru_utime + usage.ru_stime)
+    res["foreign_cpu_s"] = round(max(other, 0.0), 1)
+    res["foreign_cpu_cores"] = round(max(other, 0.0) / wall, 2) if wall else None
+    res["loadavg_1min_before"] = round(load_before, 2)
+    res["waited_for_idle_s"] = waited
+    if res["foreign_cpu_cores"] and res["foreign_cpu_cores"] > 0.1:
+        log(f"  ** {label}: other processes used {res['foreign_cpu_cores']:.2f} cores on average while it ran: "
+            f"figures disturbed **", quiet)
     log(f"{label}: {wall:.1f} s, exit {proc.returncode}, peak tree RSS {res['peak_tree_rss_mb']:.0f} MB "
         f"(PSS {res['peak_tree_pss_mb']:.0f} MB), CPU {res['cpu_user_s'] + res['cpu_sys_s']:.1f} s", quiet)
     if proc.returncode != 0:
@@ -427,6 +471,7 @@ def run(args) -> dict:
                     "python": platform.python_version(), "platform": platform.platform(),
                     "pyoxigraph": _pyoxigraph_version()},
         "seed": args.seed, "size_kb": args.size_kb, "jobs": args.jobs, "poll_interval_s": args.interval,
+        "wait_idle_s": args.wait_idle,
         "reference_quads": reference_quads,
         "empty_build": public(ref),
         "sizes": {},
@@ -480,12 +525,12 @@ def print_summary(res: dict) -> None:
         if sm.get("failed"):
             print(f"    ** {sm['failed']} documents failed **")
         print(f"    {'':<22}{'wall s':>9}{'quads/s':>10}{'docs/s':>8}{'CPU s':>8}{'main CPU s':>11}"
-              f"{'peak RSS MB':>12}{'peak PSS MB':>12}{'max proc MB':>12}")
+              f"{'peak RSS MB':>12}{'peak PSS MB':>12}{'max proc MB':>12}{'other load':>11}")
 
         def row(label, r, qps, dps):
             print(f"    {label:<22}{r['wall_s']:>9.1f}{qps:>10}{dps:>8}{r['cpu_user_s'] + r['cpu_sys_s']:>8.1f}"
                   f"{r['cpu_main_process_s']:>11.1f}{r['peak_tree_rss_mb']:>12.0f}{r['peak_tree_pss_mb']:>12.0f}"
-                  f"{r['max_process_rss_mb']:>12.0f}")
+                  f"{r['max_process_rss_mb']:>12.0f}{r['foreign_cpu_cores']:>11.2f}")
 
         row("kg build", b, b["quads_per_s"], f"{b['docs_per_s']:.0f}")
         row("kg build (no-op)", nb, "-", f"{int(n) / nb['wall_s']:.0f}")
@@ -497,7 +542,7 @@ def print_summary(res: dict) -> None:
         print(f"    no-op rebuild: {nb['ms_per_doc']:.2f} ms/article, "
               f"{(nb.get('summary') or {}).get('skipped', '?')} skipped, store unchanged: {nb['store_unchanged']}")
         verdict = "meets" if s["meets_ratio_target"] else "BELOW"
-        print(f"    ratio kg build / bulk_load = {s['ratio_kg_build_to_bulk_load']:.2f} "
+        print(f"    ratio kg build / bulk_load = {s['ratio_kg_build_to_bulk_load']:.3f} "
               f"(target >= {res['target_ratio']}: {verdict})")
     mem = res["memory"]
     if len(res["sizes"]) > 1:
@@ -521,6 +566,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=None, help="kg build --jobs (default: kg's own, one per core)")
     ap.add_argument("--work", type=Path, default=DEFAULT_WORK, help="where stores and exports go (default bench/out/build)")
     ap.add_argument("--interval", type=float, default=0.05, help="memory polling interval, s (default 0.05)")
+    ap.add_argument("--wait-idle", type=float, default=0.0, metavar="S",
+                    help="before each measured command, wait up to S seconds for other processes to use < 0.2 cores "
+                         "(default 0: do not wait)")
     ap.add_argument("--keep", action="store_true", help="keep the stores and the .nq exports")
     ap.add_argument("--profile", type=int, default=0, metavar="N",
                     help="also cProfile the kg build main process over a corpus of N articles, after the measured "
@@ -536,6 +584,7 @@ def main(argv: list[str] | None = None) -> int:
         ap.error("--sizes must be positive")
     if not Path("/proc/self/status").exists():
         ap.error("needs Linux /proc")
+    WAIT_IDLE["max_s"] = args.wait_idle
     res = run(args)
     print_summary(res)
     args.json.parent.mkdir(parents=True, exist_ok=True)

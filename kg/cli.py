@@ -98,6 +98,18 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve.config import ServeConfig
+    from kg.serve.run import serve
+
+    try:
+        config = ServeConfig(timeout=args.timeout)
+    except ValueError as e:
+        raise SystemExit(f"kg serve: error: {e}") from None
+    serve(store_path(args.store), args.host, args.port, config)
+    return 0
+
+
 def _store_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("--store", help="the store folder (default $KG_STORE or ./data/store)")
 
@@ -139,6 +151,13 @@ def build_parser() -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="count what the store holds")
     _store_option(st)
     st.set_defaults(func=cmd_stats)
+
+    sv = sub.add_parser("serve", help="serve the SPARQL endpoint (builds the store from seeds/ when it is empty)")
+    _store_option(sv)
+    sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    sv.add_argument("--port", type=int, default=5000, help="port to listen on (default 5000)")
+    sv.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    sv.set_defaults(func=cmd_serve)
     return parser
 
 

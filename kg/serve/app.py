@@ -1,0 +1,34 @@
+"""The Flask app factory: the read-only store behind /sparql, with the guards every route shares."""
+
+from __future__ import annotations
+
+import atexit
+from pathlib import Path
+
+from flask import Flask
+
+from kg.serve.compress import install_gzip
+from kg.serve.config import ServeConfig
+from kg.serve.cors import install_cors
+from kg.serve.errors import install_error_pages
+from kg.serve.guards import install_guards
+from kg.serve.pool import ExecutorPool
+from kg.serve.sparql import blueprint as sparql_blueprint
+
+
+def create_app(store_path: Path | str, config: ServeConfig | None = None) -> Flask:
+    """An app answering queries over the store at `store_path`, which its executors open read-only.
+
+    Starting it starts `config.workers` executor processes (they are killed when the process exits)."""
+    config = config or ServeConfig()
+    app = Flask(__name__)
+    pool = ExecutorPool(Path(store_path), config.workers)
+    atexit.register(pool.close)
+    app.extensions["kg.config"] = config
+    app.extensions["kg.pool"] = pool
+    install_guards(app, config.max_request_bytes)
+    install_cors(app, config.cors_origins)
+    install_gzip(app)
+    install_error_pages(app)
+    app.register_blueprint(sparql_blueprint)
+    return app

@@ -1,0 +1,26 @@
+"""What an operator may tune, with defaults that are safe on a public port."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+
+def _default_workers() -> int:
+    """One executor per core, at least two, so a slow query never blocks every other one."""
+    return max(2, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    timeout: float = 10.0                 # seconds a query may run before its executor is killed
+    row_cap: int = 10_000                 # most solutions (or triples) in one response
+    max_request_bytes: int = 1 << 20      # URL query string plus body
+    service_allow: frozenset[str] = frozenset()  # SERVICE endpoints a query may call (exact IRIs)
+    cors_origins: tuple[str, ...] = ("*",)
+    workers: int = field(default_factory=_default_workers)
+
+    def __post_init__(self) -> None:
+        for name in ("timeout", "row_cap", "max_request_bytes", "workers"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"{name} must be positive, not {getattr(self, name)}")
