@@ -256,6 +256,13 @@ def test_sparqlwrapper_malformed_query_is_a_400_with_the_parser_message(server: 
 
 # --- protocol details -----------------------------------------------------------------------------
 
+def test_a_deeply_nested_query_is_a_400_not_a_crash(server: Server) -> None:
+    reply = call(server, "POST", "", ("SELECT * WHERE " + "{" * 5000 + "}" * 5000).encode(),
+                 {"Content-Type": "application/sparql-query"})
+    assert reply.status == 400 and "nests" in reply.text
+    assert get(server, "ASK {}").status == 200
+
+
 def test_project_prefixes_are_not_predeclared(server: Server) -> None:
     reply = get(server, "SELECT * WHERE { ?o kg:reporter ?r } LIMIT 1")
     assert reply.status == 400 and "Prefix not found" in reply.text

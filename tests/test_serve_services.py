@@ -11,6 +11,7 @@ import pytest
 from kg.serve import formats
 from kg.serve.dataset import dataset_options, declares_dataset
 from kg.serve.formats import Kind
+from kg.serve.lexer import nesting_depth
 from kg.serve.services import Refused, check_services
 
 BASE = "http://127.0.0.1:5000/sparql"
@@ -96,3 +97,12 @@ def test_dataset_options() -> None:
 def test_negotiate(kind: Kind, accept: str, param: str | None, expected: str | None) -> None:
     chosen = formats.negotiate(kind, accept, param)
     assert (chosen.name if chosen else None) == expected
+
+
+@pytest.mark.parametrize("query, depth", [
+    ("ASK {}", 1),
+    ("SELECT * WHERE { { ?s ?p ?o FILTER((1 + 2) > 0) } }", 4),
+    ("SELECT * WHERE { ?s ?p '{{{{' ; <http://x/(((> \"}}}\" } # {{{{", 1),
+])
+def test_nesting_depth_skips_strings_iris_and_comments(query: str, depth: int) -> None:
+    assert nesting_depth(query) == depth

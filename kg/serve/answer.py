@@ -30,7 +30,8 @@ def answer(job: Job) -> Response:
         raise ServiceUnavailable(f"Every query executor stayed busy for {config.timeout:g} s; "
                                  "try again shortly.", retry_after=5) from None
     except ExecutorCrashed:
-        abort(500, "The query executor died while answering (it may have run out of memory).")
+        abort(500, "The query executor died while answering (it may have run out of memory or stack); "
+                   "it has been replaced.")
     if outcome.status != 200:
         abort(outcome.status, outcome.message)
     response = Response(outcome.body, mimetype=outcome.media_type)

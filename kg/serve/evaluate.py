@@ -13,13 +13,13 @@ from kg.serve.lexer import nesting_depth
 from kg.serve.serialise import serialise
 from kg.serve.services import Refused, check_services
 
-MAX_NESTING = 500  # the engine crashed between 2000 and 3000 nested groups
+MAX_NESTING = 500  # far below where the engine's recursion would exhaust even a large stack
 _UPDATE_WORD = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b", re.IGNORECASE)
 
 
 def evaluate(store: Store, job: Job) -> Outcome:
     """The answer to `job`: 200 with the serialised results, or a refusal with its message."""
-    if nesting_depth(job.query) > MAX_NESTING:  # the engine's parser recurses, and overflows its stack
+    if nesting_depth(job.query) > MAX_NESTING:  # a stack overflow would kill the executor: refuse first
         return Outcome.refusal(400, f"The query nests brackets more than {MAX_NESTING} deep.")
     try:
         check_services(job.query, job.base_iri, job.service_allow)

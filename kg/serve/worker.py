@@ -1,12 +1,15 @@
 """An executor process: opens the store read-only once, then answers Jobs until its pipe closes.
 
 It runs in its own process so that the web process can kill it when a query overruns its time
-limit: the engine offers no way to cancel a query from Python.
+limit: the engine offers no way to cancel a query from Python. Jobs run on a thread with a large
+stack, because the engine's parser and planner recurse on long or nested queries and would
+otherwise overflow the main thread's stack (which kills the process) well before the size limit.
 """
 
 from __future__ import annotations
 
 import signal
+import threading
 from multiprocessing.connection import Connection
 
 from pyoxigraph import Store
@@ -15,11 +18,20 @@ from kg.serve.evaluate import evaluate
 from kg.serve.jobs import Outcome
 
 READY = "ready"
+STACK_BYTES = 256 << 20  # address space only: pages are committed as the stack grows
 
 
 def serve_jobs(conn: Connection, store_path: str) -> None:
-    """Process entry point: report READY (or the error that prevents it), then loop over jobs."""
+    """Process entry point: answer jobs on a large-stack thread until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the web process's to handle
+    threading.stack_size(STACK_BYTES)
+    runner = threading.Thread(target=_answer_jobs, args=(conn, store_path), name="kg-jobs")
+    runner.start()
+    runner.join()
+
+
+def _answer_jobs(conn: Connection, store_path: str) -> None:
+    """Report READY (or the error that prevents it), then answer each job in turn."""
     try:
         store = Store.read_only(store_path)
     except OSError as e:
