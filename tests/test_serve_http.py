@@ -8,26 +8,23 @@ contact: for SERVICE and LOAD it must receive nothing.
 from __future__ import annotations
 
 import gzip
-import http.client
 import json
-import shutil
-import socket
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.error import HTTPError
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import urlencode
 
 import pytest
 import rdflib
 from pyoxigraph import NamedNode, Quad, Store
 from SPARQLWrapper import CSV, JSON, POST, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
+
+from serving import Listener, Reply, Server, build_seed_store, call, start_server, stop_server
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFORMANCE = ROOT.parent / "shared" / "conformance" / "sparql_protocol.py"
@@ -41,75 +38,6 @@ COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s 
 HEAVY = 'SELECT * WHERE { ?a ?b ?c . ?d ?e ?f FILTER(STR(?a) = CONCAT(STR(?d), "!")) }'
 
 
-# --- servers and clients --------------------------------------------------------------------------
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@dataclass
-class Server:
-    process: subprocess.Popen
-    endpoint: str
-    log: Path
-
-
-def start_server(store: Path, log: Path, *options: str) -> Server:
-    """`kg serve` on a free loopback port, once it answers a query (it may build the store first)."""
-    port = free_port()
-    with log.open("wb") as out:
-        process = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", "--store", str(store),
-                                    "--port", str(port), *options], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
-    server = Server(process, f"http://127.0.0.1:{port}/sparql", log)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"kg serve exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            if call(server, "GET", "?query=" + quote("ASK {}")).status == 200:
-                return server
-        except OSError:
-            pass
-        time.sleep(0.2)
-    stop_server(server)
-    pytest.fail(f"kg serve did not answer within 120 s:\n{log.read_text()}")
-
-
-def stop_server(server: Server) -> None:
-    server.process.terminate()
-    try:
-        server.process.wait(15)
-    except subprocess.TimeoutExpired:
-        server.process.kill()
-        server.process.wait()
-
-
-@dataclass
-class Reply:
-    status: int
-    headers: dict[str, str]
-    body: bytes
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8")
-
-
-def call(server: Server | str, method: str, query_string: str = "", body: bytes | None = None,
-         headers: dict[str, str] | None = None, timeout: float = 60) -> Reply:
-    """One raw HTTP exchange with the endpoint (http.client adds no header of its own but Host)."""
-    url = urlsplit((server.endpoint if isinstance(server, Server) else server) + query_string)
-    conn = http.client.HTTPConnection(url.hostname, url.port, timeout=timeout)
-    try:
-        conn.request(method, url.path + ("?" + url.query if url.query else ""), body=body, headers=headers or {})
-        response = conn.getresponse()
-        return Reply(response.status, {k.lower(): v for k, v in response.getheaders()}, response.read())
-    finally:
-        conn.close()
-
-
 def get(server: Server, query: str, accept: str | None = None, **params: str) -> Reply:
     headers = {"Accept": accept} if accept else {}
     return call(server, "GET", "?" + urlencode({"query": query, **params}), headers=headers)
@@ -119,58 +47,18 @@ def count_quads(server: Server) -> int:
     return int(json.loads(get(server, COUNT_ALL).body)["results"]["bindings"][0]["n"]["value"])
 
 
-class Listener:
-    """A loopback HTTP server that records every connection it accepts and answers SPARQL JSON."""
-
-    RESULT = b'{"head":{"vars":["x"]},"results":{"bindings":[{"x":{"type":"literal","value":"from the listener"}}]}}'
-
-    def __init__(self) -> None:
-        self.connections: list[tuple[str, int]] = []
-        listener = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                self.send_response(200)
-                self.send_header("Content-Type", "application/sparql-results+json")
-                self.send_header("Content-Length", str(len(Listener.RESULT)))
-                self.end_headers()
-                self.wfile.write(Listener.RESULT)
-
-            do_POST = do_GET
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        class Recording(ThreadingHTTPServer):
-            def get_request(self):
-                conn, address = super().get_request()
-                listener.connections.append(address)
-                return conn, address
-
-        self.http = Recording(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.http.server_address[1]}/"
-        threading.Thread(target=self.http.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.http.shutdown()
-        self.http.server_close()
-
 
 @pytest.fixture(scope="module")
 def seed_store(tmp_path_factory) -> Path:
     """A store built from a copy of the seeds by `kg build`, plus the W3C protocol data graphs."""
-    base = tmp_path_factory.mktemp("serve")
-    shutil.copytree(ROOT / "seeds", base / "seeds")
-    built = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(base / "seeds"),
-                            "--store", str(base / "store")], cwd=ROOT, capture_output=True, text=True)
-    assert built.returncode == 0, built.stderr
-    store = Store(str(base / "store"))
+    path = build_seed_store(tmp_path_factory.mktemp("serve"))
+    store = Store(str(path))
     for n in (1, 2, 3):   # one triple each, as the W3C data1..3.nt: lets the harness run its dataset tests
         graph = NamedNode(f"{KASEI}data{n}.rdf")
         store.add(Quad(graph, NamedNode(RDF_TYPE), NamedNode(FOAF_DOCUMENT), graph))
     store.flush()
     del store
-    return base / "store"
+    return path
 
 
 @pytest.fixture(scope="module")
