@@ -18,6 +18,7 @@ install-test: $(BIN)/python
 
 run: install
 	$(BIN)/kg build seeds
+	$(BIN)/kg serve
 
 test: install-test
 	$(BIN)/python -m pytest -q

@@ -103,7 +103,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from kg.serve.run import serve
 
     try:
-        config = ServeConfig(timeout=args.timeout)
+        config = ServeConfig(timeout=args.timeout, row_cap=args.row_cap, service_allow=frozenset(args.allow_service),
+                             **({"workers": args.workers} if args.workers else {}))
     except ValueError as e:
         raise SystemExit(f"kg serve: error: {e}") from None
     serve(store_path(args.store), args.host, args.port, config)
@@ -157,6 +158,11 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     sv.add_argument("--port", type=int, default=5000, help="port to listen on (default 5000)")
     sv.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default 10)")
+    sv.add_argument("--row-cap", type=int, default=10_000,
+                    help="most rows (or triples) in one answer; more are cut and flagged (default 10000)")
+    sv.add_argument("--allow-service", action="append", default=[], metavar="IRI",
+                    help="a SERVICE endpoint queries may call (repeatable; default: none)")
+    sv.add_argument("--workers", type=int, help="query executor processes (default: one per core, at least 2)")
     sv.set_defaults(func=cmd_serve)
     return parser
 

@@ -70,9 +70,9 @@ def server(seed_store: Path, tmp_path_factory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def quick_timeout_server(tmp_path_factory) -> Iterator[Server]:
-    """`kg serve --timeout 1` on an empty folder: it builds the store from seeds/ before serving."""
+    """`kg serve --timeout 1 --row-cap 7` on an empty folder: it builds the store from seeds/ before serving."""
     base = tmp_path_factory.mktemp("timeout")
-    running = start_server(base / "store", base / "serve.log", "--timeout", "1")
+    running = start_server(base / "store", base / "serve.log", "--timeout", "1", "--row-cap", "7")
     yield running
     stop_server(running)
 
@@ -378,3 +378,22 @@ def test_oversized_requests_are_a_413(server: Server) -> None:
     assert call(server, "POST", "", padding.encode(), {"Content-Type": "application/sparql-query"}).status == 413
     assert call(server, "GET", "?" + urlencode({"query": padding})).status == 413
     assert get(server, "ASK {}").status == 200
+
+
+def test_the_row_cap_option_cuts_answers_and_says_so(quick_timeout_server: Server) -> None:
+    reply = get(quick_timeout_server, "SELECT * WHERE { ?s ?p ?o } LIMIT 50", accept="application/sparql-results+json")
+    assert reply.status == 200
+    assert len(json.loads(reply.body)["results"]["bindings"]) == 7
+    assert reply.headers["x-result-truncated"] == "true"
+    assert reply.headers["x-result-row-cap"] == "7"
+
+
+@pytest.mark.parametrize("option, says", [(("--allow-service", "not an iri"), "not an absolute IRI"),
+                                          (("--row-cap", "0"), "row_cap must be positive"),
+                                          (("--timeout", "-1"), "timeout must be positive")])
+def test_bad_serve_options_are_refused_before_serving(tmp_path: Path, option: tuple[str, str], says: str) -> None:
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "serve", "--store", str(tmp_path / "store"), *option],
+                         cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    assert says in run.stderr
+    assert not (tmp_path / "store").exists()  # refused before building anything

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from pyoxigraph import NamedNode
+
 
 def _default_workers() -> int:
     """One executor per core, at least two, so a slow query never blocks every other one."""
@@ -24,3 +26,8 @@ class ServeConfig:
         for name in ("timeout", "row_cap", "max_request_bytes", "workers"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive, not {getattr(self, name)}")
+        for iri in self.service_allow:
+            try:
+                NamedNode(iri)
+            except ValueError as e:
+                raise ValueError(f"the SERVICE endpoint {iri!r} is not an absolute IRI ({e})") from None
