@@ -104,7 +104,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     try:
         config = ServeConfig(timeout=args.timeout, row_cap=args.row_cap, service_allow=frozenset(args.allow_service),
-                             **({"workers": args.workers} if args.workers else {}))
+                             **({"workers": args.workers} if args.workers else {}),
+                             **({"queries": Path(args.queries)} if args.queries else {}))
     except ValueError as e:
         raise SystemExit(f"kg serve: error: {e}") from None
     serve(store_path(args.store), args.host, args.port, config)
@@ -163,6 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--allow-service", action="append", default=[], metavar="IRI",
                     help="a SERVICE endpoint queries may call (repeatable; default: none)")
     sv.add_argument("--workers", type=int, help="query executor processes (default: one per core, at least 2)")
+    sv.add_argument("--queries", metavar="DIR",
+                    help="the folder of saved queries (*.rq) served at /queries (default: the checkout's queries/)")
     sv.set_defaults(func=cmd_serve)
     return parser
 

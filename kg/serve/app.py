@@ -13,22 +13,28 @@ from kg.serve.cors import install_cors
 from kg.serve.errors import install_error_pages
 from kg.serve.guards import install_guards
 from kg.serve.pool import ExecutorPool
+from kg.serve.saved import load_saved_queries
+from kg.serve.saved_routes import blueprint as saved_blueprint
 from kg.serve.sparql import blueprint as sparql_blueprint
 
 
 def create_app(store_path: Path | str, config: ServeConfig | None = None) -> Flask:
     """An app answering queries over the store at `store_path`, which its executors open read-only.
 
-    Starting it starts `config.workers` executor processes (they are killed when the process exits)."""
+    Starting it starts `config.workers` executor processes (they are killed when the process exits).
+    A saved query file that cannot be served raises SavedQueryError before any process starts."""
     config = config or ServeConfig()
+    saved = load_saved_queries(config.queries) if config.queries else {}
     app = Flask(__name__)
     pool = ExecutorPool(Path(store_path), config.workers)
     atexit.register(pool.close)
     app.extensions["kg.config"] = config
     app.extensions["kg.pool"] = pool
+    app.extensions["kg.saved"] = saved
     install_guards(app, config.max_request_bytes)
     install_cors(app, config.cors_origins)
     install_gzip(app)
     install_error_pages(app)
     app.register_blueprint(sparql_blueprint)
+    app.register_blueprint(saved_blueprint)
     return app

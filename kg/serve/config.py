@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pyoxigraph import NamedNode
 
@@ -11,6 +12,12 @@ from pyoxigraph import NamedNode
 def _default_workers() -> int:
     """One executor per core, at least two, so a slow query never blocks every other one."""
     return max(2, os.cpu_count() or 1)
+
+
+def _default_queries() -> Path | None:
+    """The checkout's queries/ folder (next to the package), when the server runs from a checkout."""
+    folder = Path(__file__).resolve().parents[2] / "queries"
+    return folder if folder.is_dir() else None
 
 
 @dataclass(frozen=True)
@@ -21,6 +28,7 @@ class ServeConfig:
     service_allow: frozenset[str] = frozenset()  # SERVICE endpoints a query may call (exact IRIs)
     cors_origins: tuple[str, ...] = ("*",)
     workers: int = field(default_factory=_default_workers)
+    queries: Path | None = field(default_factory=_default_queries)  # saved queries (*.rq); None: none
 
     def __post_init__(self) -> None:
         for name in ("timeout", "row_cap", "max_request_bytes", "workers"):

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import re
 
-from pyoxigraph import QueryBoolean, QuerySolutions, Store
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QuerySolutions,
+    RdfFormat,
+    Store,
+    Triple,
+    Variable,
+    parse,
+)
 
 from kg.serve.dataset import dataset_options
 from kg.serve.formats import OFFERS, Kind, negotiate
@@ -25,8 +36,9 @@ def evaluate(store: Store, job: Job) -> Outcome:
         check_services(job.query, job.base_iri, job.service_allow)
     except Refused as e:
         return Outcome.refusal(e.status, str(e))
+    bound = substitutions(job.substitutions)  # made by the web process from checked values: never fails
     try:
-        results = store.query(job.query, base_iri=job.base_iri,
+        results = store.query(job.query, base_iri=job.base_iri, substitutions=bound,
                               **dataset_options(job.query, job.default_graphs, job.named_graphs))
     except SyntaxError as e:
         return Outcome.refusal(400, _syntax_message(job.query, e))
@@ -43,6 +55,15 @@ def evaluate(store: Store, job: Job) -> Outcome:
     except (OSError, RuntimeError, ValueError) as e:
         return Outcome.refusal(500, f"The query failed: {e}")
     return Outcome(200, body, fmt.media_type, truncated)
+
+
+def substitutions(terms: tuple[tuple[str, str], ...]) -> dict[Variable, NamedNode | BlankNode | Literal | Triple]:
+    """The job's parameters as engine terms: each N-Triples term is read back as the object of one triple."""
+    bound: dict[Variable, NamedNode | BlankNode | Literal | Triple] = {}
+    for name, term in terms:
+        [quad] = parse(f"<urn:s> <urn:p> {term} .".encode(), format=RdfFormat.N_TRIPLES)
+        bound[Variable(name)] = quad.object
+    return bound
 
 
 def _kind(results: object) -> Kind:

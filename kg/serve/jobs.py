@@ -17,6 +17,8 @@ class Job:
     default_graphs: tuple[str, ...] = ()   # a protocol dataset when either list is non-empty
     named_graphs: tuple[str, ...] = ()
     service_allow: frozenset[str] = frozenset()
+    # Parameters of a saved query: (variable name, RDF term in N-Triples syntax), bound by the engine
+    substitutions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

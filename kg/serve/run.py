@@ -16,6 +16,7 @@ from pyoxigraph import Store
 
 from kg.serve.app import create_app
 from kg.serve.config import ServeConfig
+from kg.serve.saved import SavedQueryError
 
 SEEDS = "seeds"
 THREADS = 8
@@ -48,9 +49,14 @@ def serve(store: Path, host: str, port: int, config: ServeConfig) -> None:
     """Serve the SPARQL endpoint on http://host:port/sparql until interrupted or terminated."""
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s", stream=sys.stderr)
     ensure_store(store)
-    app = create_app(store, config)
+    try:
+        app = create_app(store, config)
+    except SavedQueryError as e:
+        raise SystemExit(f"kg serve: error: {e}") from None
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))  # exit cleanly: executors are killed
     log.info("SPARQL endpoint: http://%s:%d/sparql (store %s, timeout %g s)", host, port, store, config.timeout)
+    log.info("saved queries: http://%s:%d/queries (%d from %s)", host, port, len(app.extensions["kg.saved"]),
+             config.queries or "no folder")
     try:
         waitress.serve(app, host=host, port=port, threads=THREADS, ident="kg",
                        max_request_body_size=2 * config.max_request_bytes,
