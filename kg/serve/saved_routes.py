@@ -35,16 +35,19 @@ def saved_queries() -> dict[str, SavedQuery]:
 
 
 @blueprint.route("/queries")
-def listing() -> Response | str:
+def listing() -> Response:
     """Every saved query: JSON for clients, an HTML table for browsers."""
     queries = list(saved_queries().values())
     if _listing_as_html():
-        return render_template("queries.html", queries=queries)
-    return jsonify([describe(q) for q in queries])
+        response = Response(render_template("queries.html", queries=queries), mimetype=HTML)
+    else:
+        response = jsonify([describe(q) for q in queries])
+    response.vary.add("Accept")
+    return response
 
 
 @blueprint.route("/queries/<name>", methods=["GET", "POST"])
-def saved_query(name: str) -> Response | str:
+def saved_query(name: str) -> Response:
     """Run one saved query in the requested result format, or show its form to a browser."""
     query = saved_queries().get(name)
     if query is None:
@@ -52,8 +55,12 @@ def saved_query(name: str) -> Response | str:
     params = _request_params()
     fmt = params.get(FORMAT)
     accept = request.headers.get("Accept", "")
-    if fmt == "html" or (fmt is None and _prefers_html(accept)):
-        return render_template("query_form.html", query=query, values=_values(params), result_formats=OFFERS[Kind.SOLUTIONS])
+    if (fmt or "").strip().lower() == "html" or (fmt is None and _prefers_html(accept)):
+        page = render_template("query_form.html", query=query, values=_values(params),
+                               result_formats=OFFERS[Kind.SOLUTIONS])
+        response = Response(page, mimetype=HTML)
+        response.vary.add("Accept")
+        return response
     if fmt is not None and not formats.known(fmt):
         abort(400, f"Unknown format {fmt!r}: a saved query's results come as json, xml, csv or tsv (or html for its form).")
     if formats.negotiate(Kind.SOLUTIONS, accept, fmt) is None:
@@ -88,9 +95,9 @@ def describe(query: SavedQuery) -> dict:
 def _listing_as_html() -> bool:
     fmt = request.args.get(FORMAT)
     if fmt is not None:
-        if fmt not in ("json", "html"):
+        if fmt.strip().lower() not in ("json", "html"):
             abort(400, f"Unknown format {fmt!r}: the list of saved queries comes as json or html.")
-        return fmt == "html"
+        return fmt.strip().lower() == "html"
     accept = request.headers.get("Accept", "")
     if not accept:
         return False
