@@ -11,7 +11,8 @@ Safe by construction:
 - new graphs go through the store's bulk loader in batches, which is atomic on
   commit, so a killed build leaves a store that opens.
 Workers read, extract and serialise each document's graph as N-Quads; the main
-process only feeds those bytes to the engine's bulk loader and drops stale graphs.
+process collects those bytes into batches, which a loader thread feeds to the
+engine's bulk loader (overlapping with extraction) before dropping stale graphs.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import queue
 import sys
+import threading
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -37,7 +41,7 @@ from kg.gazetteer import load_gazetteer
 from kg.store.manifest import documents_by_source
 
 BATCH_BYTES = 64_000_000  # N-Quads bytes per bulk commit: bounded memory, few commits
-WINDOW_PER_JOB = 64  # files handed to each worker before the main process catches up
+WINDOW_PER_JOB = 32  # files in flight per worker: enough to keep it busy, few enough to bound memory
 FINGERPRINT = NamedNode(DCTERMS + "hasVersion")
 
 
@@ -113,28 +117,58 @@ def ensure_reference(store: Store) -> bool:
 
 
 class _Writer:
-    """Collects new documents' N-Quads and commits them in bulk batches; drops stale graphs after."""
+    """Collects new documents' N-Quads into batches that a loader thread commits in order.
+
+    The engine's bulk loader releases the GIL, so loading one batch on this thread overlaps with
+    the main thread collecting the next batch from the workers; at most one batch waits while
+    another loads, which bounds memory. A batch's stale graphs are dropped only after the batch
+    that replaces them is committed."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
         self.pending: list[bytes] = []
         self.size = 0
         self.stale: list[str] = []
+        self._batches: queue.Queue[tuple[bytes, list[str]] | None] = queue.Queue(maxsize=1)
+        self._failure: BaseException | None = None
+        # started on the first hand-over, after the worker pool has forked: no thread is forked
+        self._thread = threading.Thread(target=self._load, name="kg-build-loader", daemon=True)
 
     def add(self, nquads: bytes, stale: list[str]) -> None:
         self.pending.append(nquads)
         self.size += len(nquads)
         self.stale += stale
         if self.size >= BATCH_BYTES:
-            self.commit()
+            self._hand_over()
 
-    def commit(self) -> None:
-        if self.pending:
-            self.store.bulk_load(b"".join(self.pending), RdfFormat.N_QUADS)
-            self.pending, self.size = [], 0
-        for g in self.stale:
-            self.store.remove_graph(NamedNode(g))
-        self.stale = []
+    def close(self) -> None:
+        """Commit everything collected, wait for the loader, and raise what stopped it, if anything."""
+        self._hand_over()
+        self._batches.put(None)
+        self._thread.join()
+        if self._failure is not None:
+            raise self._failure
+
+    def _hand_over(self) -> None:
+        if self._failure is not None:
+            raise self._failure
+        if not self._thread.is_alive():
+            self._thread.start()
+        self._batches.put((b"".join(self.pending), self.stale))
+        self.pending, self.size, self.stale = [], 0, []
+
+    def _load(self) -> None:
+        while (batch := self._batches.get()) is not None:
+            if self._failure is not None:
+                continue  # drain, so the main thread never blocks on a dead loader
+            nquads, stale = batch
+            try:
+                if nquads:
+                    self.store.bulk_load(nquads, RdfFormat.N_QUADS)
+                for g in stale:
+                    self.store.remove_graph(NamedNode(g))
+            except BaseException as e:  # re-raised in the main thread by close() or add()
+                self._failure = e
 
 
 def _progress(total: int, enabled: bool):
@@ -183,20 +217,29 @@ def build(paths: list[str], store_dir: Path, prune: bool = False, jobs: int | No
             if source not in present:
                 writer.stale += [g for g, _ in held]
                 summary.removed += 1
-    writer.commit()
+    writer.close()
     store.flush()
     summary.quads_in_store = len(store)
     return summary
 
 
 def _run(todo: list[str], jobs: int | None) -> Iterator[tuple[str, object]]:
-    """Extraction results in input order, from a pool of workers when there is enough work."""
+    """Extraction results in input order, from a pool of workers when there is enough work.
+
+    A sliding window keeps every worker busy while bounding the results in flight: a new file
+    is handed out each time the oldest result is taken, so results cannot pile up while the
+    main process is busy, and workers never wait for a whole window to drain."""
     jobs = jobs or min(len(todo), os.cpu_count() or 1)
     if jobs <= 1 or len(todo) < 8:
         yield from map(_extract, todo)
         return
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    window = jobs * WINDOW_PER_JOB  # bounded work in flight: results cannot pile up while we load
+    window = jobs * WINDOW_PER_JOB
     with ctx.Pool(jobs) as pool:
-        for i in range(0, len(todo), window):
-            yield from pool.imap(_extract, todo[i:i + window], chunksize=4)
+        in_flight: deque = deque()
+        for source in todo:
+            if len(in_flight) >= window:
+                yield in_flight.popleft().get()
+            in_flight.append(pool.apply_async(_extract, (source,)))
+        while in_flight:
+            yield in_flight.popleft().get()
