@@ -51,3 +51,22 @@ def test_respectively_pairs_partners_with_values(extract) -> None:
 ])
 def test_figures_that_are_not_trade_observations(extract, text: str) -> None:
     assert extract(text, "2024-07-15") == []
+
+
+def test_a_month_alone_is_an_aside_and_the_customs_administration_names_the_country(extract) -> None:
+    text = ("China's foreign trade rose 2.4 percent to 14.14 trillion yuan in the first four months of 2025, "
+            "the General Administration of Customs said. In April alone, exports rebounded 8.1 percent to 315.69 "
+            "billion US dollars. Trade with the United States dropped 2.1 percent to 1.35 trillion yuan.")
+    obs = extract(text, "2025-05-09")
+    assert [(o.reporter, o.partner, o.flow, str(o.period.start), str(o.period.end), o.yoy_pct) for o in obs] == [
+        ("CN", None, "total", "2025-01-01", "2025-04-30", 2.4),
+        ("CN", None, "export", "2025-04-01", "2025-04-30", 8.1),
+        ("CN", "US", "total", "2025-01-01", "2025-04-30", -2.1),
+    ]
+
+
+def test_a_look_back_to_an_earlier_year_does_not_date_what_follows(extract) -> None:
+    text = ("Chongqing's foreign trade hit 800.08 billion yuan in 2021, up 22.8 percent. In 2020, the municipality's "
+            "foreign trade had totaled 651.3 billion yuan. Trade with ASEAN reached 129.7 billion yuan.")
+    obs = extract(text, "2022-01-24")
+    assert [(o.partner, o.period.start.year) for o in obs] == [(None, 2021), (None, 2020), ("ASEAN", 2021)]

@@ -103,3 +103,46 @@ def test_customs_office_is_not_the_reporter(extract) -> None:
 def test_quote_and_offset_point_into_the_text(extract) -> None:
     (obs,) = extract("上半年，云南省进出口1200亿元，增长10%。", "2024-07-20")
     assert obs.quote == "上半年，云南省进出口1200亿元，增长10%。"
+
+
+def test_the_national_customs_administration_makes_the_country_the_reporter(extract) -> None:
+    text = ("（中央社台北12日電）中國大陸海關總署今天公布，以美元計價，今年首季出口8,077億美元，年增1.5%。"
+            "單看3月，出口2,796.8億美元，年減7.5%。按地區看，首季對東協出口1,206.5億美元，年增4.8%。")
+    obs = extract(text, "2024-04-12")
+    assert [(o.reporter, o.partner, str(o.period.start), str(o.period.end), o.value) for o in obs] == [
+        ("CN", None, "2024-01-01", "2024-03-31", 8.077e11),
+        ("CN", None, "2024-03-01", "2024-03-31", 2.7968e11),   # 單看3月: an aside
+        ("CN", "ASEAN", "2024-01-01", "2024-03-31", 1.2065e11),
+    ]
+
+
+def test_the_national_customs_administration_does_not_override_a_named_reporter(extract) -> None:
+    obs = extract("据海关总署统计，今年一季度湖南省出口1000亿元，增长5%。", "2024-04-20")
+    assert [o.reporter for o in obs] == ["CN-HN"]
+
+
+def test_a_month_alone_does_not_become_the_current_period(extract) -> None:
+    obs = extract("前5个月，浙江省出口1.5万亿元，增长8%。5月单月，出口3500亿元，增长10%。对美出口2000亿元，增长3%。", "2024-06-20")
+    assert [(o.partner, str(o.period.start), str(o.period.end)) for o in obs] == [
+        (None, "2024-01-01", "2024-05-31"), (None, "2024-05-01", "2024-05-31"), ("US", "2024-01-01", "2024-05-31")]
+
+
+def test_a_plan_for_a_later_year_does_not_date_what_follows(extract) -> None:
+    text = ("2025年，湖南省进出口5414.1亿元。2026年关税调整方案中，锂电池回收料被列入进口暂定税率商品清单。"
+            "株洲进出口同比增长12%。")
+    obs = extract(text, "2025-12-31")
+    assert [(o.reporter, str(o.period.start)) for o in obs] == [("CN-HN", "2025-01-01"), ("CN-430200", "2025-01-01")]
+
+
+def test_a_pronoun_for_the_same_reporter_keeps_the_partner(extract) -> None:
+    obs = extract("上半年，深圳市进出口1.8万亿元。香港是全市最大贸易伙伴，贸易额3000亿元，下降8.1%。", "2024-07-20")
+    assert [(o.reporter, o.partner, o.value) for o in obs][-1] == ("CN-440300", "HK", 3e11)
+
+
+def test_a_trade_regime_names_trade_without_a_flow_word(extract) -> None:
+    obs = extract("上半年，重庆市进出口3000亿元。加工贸易增长14.7%，占全市的一半。", "2024-07-20")
+    assert [(o.mode, o.flow, o.yoy_pct) for o in obs][-1] == ("processing_trade", "total", 14.7)
+
+
+def test_a_company_s_overseas_sales_are_not_exports(extract) -> None:
+    assert extract("比亚迪一季度海外销量达7.2万辆，同比增长约1.5倍。", "2024-04-20") == []

@@ -163,8 +163,8 @@ class SentenceReader:
             if kind == "flow":
                 first_flow = first_flow or t.value
                 self.has_flow = True
-            elif kind == "compound":  # 中美贸易 names its flow
-                self.has_flow = True
+            elif kind == "compound" or kind == "mode" and t.value in self.lex.trade_regimes:
+                self.has_flow = True  # 中美贸易, 加工贸易 / processing trade: the subject is trade
             elif kind == "share" and t.info["denominator"]:
                 self.has_flow = True
         continuation = (first_meaningful is not None and first_meaningful.kind in MEASURES and self.state.last is not None
@@ -263,8 +263,9 @@ class SentenceReader:
         """Only a sentence about trade sets what the next sentences are about.
 
         "郑州某企业上半年产值超过2000亿元" names a city and a period, but no flow:
-        it changes nothing. A period of a past year ("去年全年……") is a digression
-        once the document has a current period, and does not carry either.
+        it changes nothing. A period that ends before the current one begins ("去年全年……",
+        "In 2020, …") is a look back, and one that starts after the text's date is a plan: neither
+        carries.
         """
         if not self.has_flow:
             return
@@ -273,8 +274,9 @@ class SentenceReader:
         p = self.topic_period
         if p is not None:
             current = self.state.period
-            past = p.period.end.year < self.state.ref.year
-            if not past or current is None or current.period.end.year < self.state.ref.year:
+            if p.period.start > self.state.ref:
+                return  # 2026年关税调整方案: a plan for a period to come, not what the text reports on
+            if current is None or p.period.end >= current.period.start:
                 self.state.period = p
 
     # ---- helpers ------------------------------------------------------------------------
@@ -342,6 +344,12 @@ class SentenceReader:
             self.state.partner = t.value
             return True
         if t.kind == "anaphor":
+            if t.value == "national_issuer":
+                if frame.reporter is not None:
+                    return False  # 据海关总署统计，湖南省…: the issuer, not the subject
+                frame.reporter = "CN"  # a default: a place named later in the sentence replaces it
+                self.topic_reporter = self.topic_reporter or "CN"
+                return True
             if t.value == "country" and not self._flow_right_after(i):
                 return False  # 居全国第15位: the nation as a yardstick, not the subject
             if frame.explicit and self.explicit_at > self._clause_start(t.start):
@@ -349,6 +357,8 @@ class SentenceReader:
             if self.lex.comparison_before_re.search(self.norm, max(0, t.start - 6), t.start):
                 return False  # 降幅小于全省: a yardstick too
             code = self._anaphor(t.value)
+            if code and code == frame.reporter:
+                return False  # 香港是全市最大贸易伙伴 / Private companies, the city's main force: no new subject
             if code:
                 frame.reporter, frame.explicit = code, True
                 frame.partner = frame.commodity = frame.mode = None
@@ -371,13 +381,21 @@ class SentenceReader:
             if self.lex.wordy and frame.dated and self._right_after_draft(t):
                 self.open_draft.frame.period = resolved  # "reversing a 6.4 percent decline in October"
                 return True
-            if self.topic_period is None and (self.lex.wordy or not self.drafts and self.open_draft is None):
+            if self.topic_period is None and not self._alone(t) and (
+                    self.lex.wordy or not self.drafts and self.open_draft is None):
                 self.topic_period = resolved
             frame.period, frame.dated = resolved, True
             if self.lex.wordy:
                 return not self._date_earlier_drafts(resolved)
             return True
         return False
+
+    def _alone(self, t: Token) -> bool:
+        """单看3月 / in April alone: an aside that dates its own figures, not the text's current period."""
+        if self.lex.alone_before_re.search(self.norm, max(0, t.start - 6), t.start):
+            return True
+        after = self.norm[t.end:t.end + 8].lstrip()
+        return any(self.norm.endswith(w, t.start, t.end) or after.startswith(w) for w in self.lex.alone_after)
 
     def _names_open_draft(self, t: Token) -> bool:
         """English names goods after the figure: "109.97 million tonnes of natural gas"."""

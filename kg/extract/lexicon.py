@@ -84,6 +84,9 @@ class Lexicon:
     not_yoy_before_re: re.Pattern
     not_yoy_after_re: re.Pattern
     comparison_before_re: re.Pattern
+    alone_before_re: re.Pattern
+    trade_regimes: frozenset[str]  # modes that are kinds of trade (加工贸易): naming one names trade
+    alone_after: tuple[str, ...]
     bilateral: frozenset[str]
     abbr: dict[str, str] = field(default_factory=dict)
 
@@ -272,6 +275,9 @@ def lexicon(lang: str) -> Lexicon:
         date_after_re=re.compile(data.get("date_after") or "(?!)"),
         not_yoy_before_re=re.compile(rf"(?:{alternation(data.get('not_yoy_before') or [], wordy)})\s*$"),
         not_yoy_after_re=re.compile(rf"\s*(?:{alternation(data.get('not_yoy_after') or [], wordy)})"),
+        trade_regimes=frozenset(slug for slug, c in gaz.modes.items() if c.kind == "regime"),
+        alone_before_re=re.compile(rf"(?:{alternation(data.get('alone_before') or [], wordy)})\s*$"),
+        alone_after=tuple(normalise(w) for w in data.get("alone_after") or []),
         comparison_before_re=re.compile(rf"(?:{alternation(data.get('comparison_before') or [], wordy)})\s*$"),
         bilateral=frozenset(normalise(w) for w in data.get("bilateral") or []),
         increment_before_re=re.compile(rf"(?:{alternation(data.get('increment_before') or [], wordy)})了?\s*$"),
