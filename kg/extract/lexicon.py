@@ -51,6 +51,7 @@ class Lexicon:
     """Compiled knowledge of one language plus the gazetteer."""
 
     lang: str
+    wordy: bool  # words have edges (English): matches must start and end at them
     data: dict
     gazetteer: Gazetteer
     automaton: ahocorasick.Automaton
@@ -89,10 +90,6 @@ class Lexicon:
     alone_after: tuple[str, ...]
     bilateral: frozenset[str]
     abbr: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def wordy(self) -> bool:
-        return self.lang == "en"
 
     def place(self, code: str) -> Place:
         return self.gazetteer.places[code]
@@ -211,7 +208,7 @@ def lexicon(lang: str) -> Lexicon:
     """The compiled lexicon for 'zh' or 'en' (cached per process)."""
     data = load_lang(lang)
     gaz = load_gazetteer()
-    wordy = lang == "en"
+    wordy = bool(data.get("word_edges"))
     ignore = list(data["ignore_patterns"])
     money_re, quantity_re = _money_res(data, wordy)
     change_re, pct_re = _change_re(data, wordy)
@@ -240,6 +237,7 @@ def lexicon(lang: str) -> Lexicon:
         )
     return Lexicon(
         lang=lang,
+        wordy=wordy,
         data=data,
         gazetteer=gaz,
         automaton=_automaton(_keywords(data, gaz)),
