@@ -143,6 +143,7 @@ def header_with(old: str, new: str) -> str:
     (header_with("{name: s,", "{name: s, defualt: x,"), 10, "unknown key 'defualt'"),
     (header_with("{name: n,", "{name: i,"), 7, "declared twice"),
     (header_with("{name: n,", "{name: n-1,"), 7, "SPARQL variable name"),
+    (header_with("{name: s,", "{name: format,"), 10, "taken by the server"),
     (header_with("SELECT ?i", "CONSTRUCT { ?i ?p ?n } WHERE { }\n# SELECT ?i"), None, "is a SELECT"),
     ("SELECT * WHERE { }\n", None, "#+ YAML header"),
 ])

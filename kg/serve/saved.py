@@ -24,6 +24,7 @@ from kg.emit.iris import XSD, place
 TYPES = ("iri", "place", "integer", "decimal", "date", "string", "langstring")
 HEADER_KEYS = {"summary", "description", "tags", "params", "limit"}
 PARAM_KEYS = {"name", "type", "description", "default", "allowed"}
+RESERVED = {"format"}  # request parameters of /queries/<name> itself, so no query parameter may be named so
 MAX_VALUE_CHARS = 2000  # a parameter value longer than this is refused (no saved query needs one)
 
 _NAME = re.compile(r"[a-z][a-z0-9_]*")             # file names, and so query names and URL parts
@@ -196,6 +197,8 @@ def _param(raw: object) -> Param:
         raise _HeaderProblem(f"a parameter's name is a SPARQL variable name; not {name!r}",
                              f"name: {name}" if isinstance(name, str) else "params:")
     near = f"name: {name}"
+    if name in RESERVED:
+        raise _HeaderProblem(f"parameter {name!r}: the name is taken by the server (it picks the result format)", near)
     unknown = set(raw) - PARAM_KEYS
     if unknown:
         raise _HeaderProblem(f"parameter {name!r}: unknown key {min(map(str, unknown))!r} "

@@ -24,7 +24,7 @@ blueprint = Blueprint("saved", __name__)
 
 HTML = "text/html"
 JSON = "application/json"
-FORMAT = "format"        # the one request parameter that is not a query parameter
+FORMAT = "format"        # the one request parameter that is not a query parameter (saved.RESERVED)
 MULTIPART = "multipart/form-data"
 RESULT_TYPES = [m for f in OFFERS[Kind.SOLUTIONS] for m in (f.media_type, *f.aliases)]
 
