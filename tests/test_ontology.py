@@ -9,6 +9,7 @@ fail on the right node, and that the JSON-LD context round-trips the same data.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -50,10 +51,11 @@ PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProper
 CLASSES = [
     "TradeObservation", "Place", "Country", "Province", "City", "CountryGroup",
     "Commodity", "TradeMode", "Flow", "Document", "Evidence", "ExtractionRun", "Software",
+    "Finding", "AuditRun",
 ]
 OBJECT_PROPERTIES = [
     "reporter", "partner", "flow", "commodity", "mode", "document",
-    "memberOf", "hasMember", "parentRegion", "tradesWith", "exportsTo", "importsFrom",
+    "memberOf", "hasMember", "parentRegion", "tradesWith", "exportsTo", "importsFrom", "concerns",
 ]
 DATATYPE_PROPERTIES = {
     "periodStart": XSD.date, "periodEnd": XSD.date, "periodCode": XSD.string,
@@ -61,6 +63,8 @@ DATATYPE_PROPERTIES = {
     "quantity": XSD.decimal, "unit": XSD.string, "yoyPct": XSD.decimal, "sharePct": XSD.decimal,
     "code": XSD.string, "gb2260": XSD.string, "text": XSD.string, "sha256": XSD.string,
     "script": XSD.string, "dateInferred": XSD.boolean, "sourcePath": XSD.string, "rank": XSD.string,
+    "textSha256": XSD.string, "findingKind": XSD.string, "severity": XSD.string, "stale": XSD.boolean,
+    "message": RDF.langString,
 }
 
 PREFIXES = """\
@@ -341,6 +345,7 @@ QUOTE_2 = "其中，长沙市出口电动汽车1.2万辆。"
 START_1, START_2 = TEXT.index(QUOTE_1), TEXT.index(QUOTE_2)
 END_1, END_2 = START_1 + len(QUOTE_1), START_2 + len(QUOTE_2)
 SHA = "0123456789abcdef" * 4
+TEXT_SHA = hashlib.sha256(TEXT.encode("utf-8")).hexdigest()
 DOC = "doc:doc-0123456789abcdef"
 
 
@@ -403,6 +408,7 @@ evidence:e2-position a oa:TextPositionSelector ;
 {DOC} a kg:Document ;
     kg:text {turtle_string(TEXT)} ;
     kg:sha256 "{SHA}" ;
+    kg:textSha256 "{TEXT_SHA}" ;
     dcterms:identifier "doc-0123456789abcdef" ;
     dcterms:title "上半年湖南外贸稳中有进" ;
     dcterms:date "2021-07-20"^^xsd:date ;
@@ -420,6 +426,18 @@ run:r1 a kg:ExtractionRun ;
 
 software:kg-0.1.0 a kg:Software ;
     schema:softwareVersion "0.1.0" .
+
+<https://w3id.org/cn-trade-kg/id/finding/f1> a kg:Finding ;
+    kg:findingKind "conflict" ;
+    kg:severity "warning" ;
+    kg:concerns obs:o1 , {DOC} ;
+    kg:message "Two documents give different figures for the same key."@en ;
+    prov:wasGeneratedBy run:audit1 .
+
+run:audit1 a kg:AuditRun ;
+    prov:wasAssociatedWith software:kg-0.1.0 ;
+    prov:startedAtTime "2024-05-02T08:00:00Z"^^xsd:dateTime ;
+    prov:endedAtTime "2024-05-02T08:00:01Z"^^xsd:dateTime .
 
 place:CN a kg:Country ; kg:code "CN" ; rdfs:label "China"@en , "中国"@zh-Hans .
 place:MY a kg:Country ; kg:code "MY" ; rdfs:label "Malaysia"@en ; kg:memberOf place:ASEAN .
@@ -441,6 +459,8 @@ DOCUMENT = URIRef(f"{ID}doc/doc-0123456789abcdef")
 RUN = URIRef(f"{ID}run/r1")
 CITY = URIRef(f"{ID}place/CN-430100")
 POSITION1 = URIRef(f"{ID}evidence/e1-position")
+FINDING = URIRef(f"{ID}finding/f1")
+AUDIT_RUN = URIRef(f"{ID}run/audit1")
 
 
 def shacl_results(turtle: str, ontology: Graph | None = None) -> tuple[bool, list[dict]]:
@@ -548,6 +568,15 @@ BROKEN = [
      SH.NodeConstraintComponent, OA.end),
     ("start not before end", f'oa:end "{END_1}"^^xsd:integer', f'oa:end "{START_1}"^^xsd:integer',
      POSITION1, SH.LessThanConstraintComponent, OA.start),
+    ("no text hash", f'    kg:textSha256 "{TEXT_SHA}" ;\n', "", DOCUMENT, SH.MinCountConstraintComponent, KG.textSha256),
+    ("unknown finding kind", 'kg:findingKind "conflict"', 'kg:findingKind "typo"', FINDING,
+     SH.InConstraintComponent, KG.findingKind),
+    ("finding concerns nothing", "    kg:concerns obs:o1 , doc:doc-0123456789abcdef ;\n", "", FINDING,
+     SH.MinCountConstraintComponent, KG.concerns),
+    ("message without language", 'for the same key."@en', 'for the same key."', FINDING,
+     SH.DatatypeConstraintComponent, KG.message),
+    ("audit run without end", '    prov:endedAtTime "2024-05-02T08:00:01Z"^^xsd:dateTime .', " .", AUDIT_RUN,
+     SH.MinCountConstraintComponent, PROV.endedAtTime),
 ]
 
 
@@ -593,7 +622,9 @@ def test_context_maps_every_term(context: dict, ontology: Graph):
     for name in OBJECT_PROPERTIES:
         assert ctx[name]["@type"] == "@id", name
     for name, datatype in DATATYPE_PROPERTIES.items():
-        if datatype != XSD.string:
+        if datatype == RDF.langString:  # language-tagged: a language map, not a datatype
+            assert ctx[name]["@container"] == "@language", name
+        elif datatype != XSD.string:
             assert expand({"@id": ctx[name]["@type"]}) == str(datatype), name
 
 

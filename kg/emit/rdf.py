@@ -9,6 +9,7 @@ pure functions from records to quads.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -43,6 +44,12 @@ def xsd_datetime(t: datetime) -> Literal:
 def integer(n: int) -> Literal:
     """xsd:integer: Oxigraph stores integers by value, so a narrower type would not survive a round trip."""
     return Literal(str(n), datatype=_n(XSD + "integer"))
+
+
+def text_sha256(text: str) -> str:
+    """SHA-256 of the extracted text's UTF-8 bytes: kg:sha256 is of the raw file, so the stored
+    text needs its own digest for an audit to tell that it is still what was extracted."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def period_code(p: Period) -> str:
@@ -107,6 +114,7 @@ def _document(doc: Document, d: NamedNode, q) -> None:
     q(d, kg("sha256"), Literal(doc.sha256))
     q(d, kg("dateInferred"), Literal("true" if doc.date_inferred else "false", datatype=_n(XSD + "boolean")))
     q(d, kg("text"), Literal(doc.text))
+    q(d, kg("textSha256"), Literal(text_sha256(doc.text)))
 
 
 def _observation(doc: Document, obs: Observation, d: NamedNode, run: NamedNode, q) -> None:
