@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from kg import __version__
@@ -98,6 +99,33 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from kg.audit.report import to_html, to_json, to_text
+    from kg.audit.runner import AuditRefused, audit
+
+    try:
+        report = audit(store_path(args.store), Path(args.root), args.tolerance)
+    except AuditRefused as e:
+        print(f"kg audit: error: {e}", file=sys.stderr)
+        return 2
+    text = {"text": to_text, "json": to_json, "html": to_html}[args.format](report)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 1 if report.broken else 0
+
+
+def _percent(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if not value.is_finite() or not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"a percentage from 0 to 100, not {text!r}")
+    return value
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.serve.config import ServeConfig
     from kg.serve.run import serve
@@ -153,6 +181,17 @@ def build_parser() -> argparse.ArgumentParser:
     st = sub.add_parser("stats", help="count what the store holds")
     _store_option(st)
     st.set_defaults(func=cmd_stats)
+
+    au = sub.add_parser("audit", help="check evidence, sources, provenance, conflicts and arithmetic; "
+                                       "write the findings to the audit graph (exit 1 when provenance is broken)")
+    _store_option(au)
+    au.add_argument("--format", choices=("text", "json", "html"), default="text")
+    au.add_argument("-o", "--output", help="file to write the report to (default stdout)")
+    au.add_argument("--tolerance", type=_percent, metavar="PCT",
+                    help="relative tolerance in percent on top of the rounding of the figures as written (default 0.1)")
+    au.add_argument("--root", default=".", help="folder that relative source paths are resolved against, "
+                                                "as kg build resolved them (default: the current folder)")
+    au.set_defaults(func=cmd_audit)
 
     sv = sub.add_parser("serve", help="serve the SPARQL endpoint (builds the store from seeds/ when it is empty)")
     _store_option(sv)

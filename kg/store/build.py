@@ -9,7 +9,9 @@ Safe by construction:
 - a document that cannot be read or extracted is reported and its old graph is
   left as it was;
 - new graphs go through the store's bulk loader in batches, which is atomic on
-  commit, so a killed build leaves a store that opens.
+  commit, so a killed build leaves a store that opens;
+- the audit graph is kept, but when documents were added, replaced or removed its
+  audit run is marked kg:stale: its findings describe the store as it was.
 Workers read, extract and serialise each document's graph as N-Quads; the main
 process collects those bytes into batches, which a loader thread feeds to the
 engine's bulk loader (overlapping with extraction) before dropping stale graphs.
@@ -32,6 +34,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, Store, serialize
 
 from kg import __version__
+from kg.audit.graph import mark_stale
 from kg.emit import iris
 from kg.emit.iris import DCTERMS
 from kg.emit.rdf import document_quads
@@ -54,6 +57,7 @@ class BuildSummary:
     observations: int = 0
     quads_written: int = 0
     quads_in_store: int = 0
+    audit_marked_stale: bool = False
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     def lines(self) -> list[str]:
@@ -61,7 +65,8 @@ class BuildSummary:
             f"documents: {self.read} read, {self.skipped} unchanged (skipped), {self.failed} failed, {self.removed} removed",
             f"observations: {self.observations} from the documents read",
             f"quads: {self.quads_written} written; {self.quads_in_store} in the store",
-        ]
+        ] + (["audit: the documents changed since the last `kg audit`; its findings are marked stale"]
+             if self.audit_marked_stale else [])
 
 
 @dataclass(frozen=True)
@@ -218,6 +223,8 @@ def build(paths: list[str], store_dir: Path, prune: bool = False, jobs: int | No
                 writer.stale += [g for g, _ in held]
                 summary.removed += 1
     writer.close()
+    if summary.read or summary.removed:
+        summary.audit_marked_stale = mark_stale(store) > 0
     store.flush()
     summary.quads_in_store = len(store)
     return summary
