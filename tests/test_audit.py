@@ -319,3 +319,126 @@ def test_a_build_that_changes_documents_marks_the_audit_stale(seeds: Path, tmp_p
     assert Store.read_only(str(seeds)).query(PREFIXES + stale)
     _, again = audit_json(seeds)
     assert not Store.read_only(str(seeds)).query(PREFIXES + stale.replace(report["run"], again["run"]))
+
+
+# --- disagreements between figures --------------------------------------------------------------------
+
+HALF_YEAR_2024 = "今年上半年，湖南省进出口总值{total}亿元，比上年同期增长5%。"
+
+
+@pytest.fixture
+def disagreeing(tmp_path: Path) -> tuple[Path, dict[str, Path]]:
+    """Three articles on Hunan's 2024 H1 total (two agree, the latest disagrees, one adds up wrong)
+    and one article without figures, built into a fresh store."""
+    arts = tmp_path / "articles"
+    files = {
+        "early": article(arts, "early.txt", "2024-07-20", "湖南外贸半年报",
+                         HALF_YEAR_2024.format(total=3000) + "其中，出口2000亿元，增长6%，进口800亿元，增长3%。"),
+        "same": article(arts, "same.txt", "2024-07-22", "湖南外贸", HALF_YEAR_2024.format(total="3,000.0")),
+        "late": article(arts, "late.txt", "2024-08-10", "湖南外贸再报", HALF_YEAR_2024.format(total=3100)),
+        "empty": article(arts, "empty.txt", "2024-01-05", "冬日随笔", "今天天气很好，我们去公园散步。"),
+    }
+    build(tmp_path / "store", arts)
+    return tmp_path / "store", files
+
+
+def obs_from(report_finding: dict, store: Path, source: Path) -> list[dict]:
+    mine = set(observations_of(store, source))
+    return [s for s in report_finding["sides"] if s["observation"] in mine]
+
+
+def test_two_documents_with_different_figures_are_a_conflict(disagreeing) -> None:
+    store, files = disagreeing
+    code, report = audit_json(store)
+    assert code == 0, "a conflict is a finding, not broken provenance"
+    [conflict] = of_kind(report, "conflict")
+    assert conflict["severity"] == "warning"
+    [late] = obs_from(conflict, store, files["late"])
+    [early] = obs_from(conflict, store, files["early"])
+    [same] = obs_from(conflict, store, files["same"])
+    assert late["quote"] == HALF_YEAR_2024.format(total=3100) and "3100亿元" in conflict["message"]
+    assert early["quote"].startswith(HALF_YEAR_2024.format(total=3000)) and "3000亿元" in conflict["message"]
+    # the later publication wins; the one that agrees with the loser within rounding is deprecated too
+    assert (late["rank"], early["rank"], same["rank"]) == ("preferred", "deprecated", "deprecated")
+    assert "later publication (2024-08-10 against" in conflict["message"]
+    for side in (late, early, same):
+        assert side["observation"] in conflict["concerns"] and side["document"] in conflict["concerns"]
+    ranks = select(store, f"""SELECT ?obs ?rank WHERE {{ GRAPH <{AUDIT_GRAPH}> {{ ?obs kg:rank ?rank }} }}""")
+    assert {r["obs"]: r["rank"] for r in ranks} == {s["observation"]: s["rank"] for s in (late, early, same)}
+    # both observations stay in the graph, and derived queries can leave the deprecated one out
+    kept = select(store, """SELECT ?obs WHERE { ?obs kg:reporter place:CN-HN ; kg:periodCode "2024-H1" ;
+                             kg:flow flow:total FILTER NOT EXISTS { ?obs kg:partner ?p }
+                             FILTER NOT EXISTS { ?obs kg:rank "deprecated" } }""")
+    assert [r["obs"] for r in kept] == [late["observation"]]
+
+
+def test_figures_that_agree_within_rounding_are_no_conflict(tmp_path: Path) -> None:
+    arts = tmp_path / "articles"
+    article(arts, "a.txt", "2024-07-20", HALF_YEAR_2024.format(total="3,000.0"))
+    article(arts, "b.txt", "2024-07-21", "今年上半年，湖南省进出口总值0.3万亿元，比上年同期增长5%。")
+    build(tmp_path / "store", arts)
+    code, report = audit_json(tmp_path / "store")
+    assert code == 0 and of_kind(report, "conflict") == []
+
+
+def test_an_official_customs_source_is_preferred_to_a_later_one(tmp_path: Path) -> None:
+    arts = tmp_path / "articles"
+    press = article(arts, "press.txt", "2024-08-10", HALF_YEAR_2024.format(total=3100))
+    customs = arts / "customs.html"
+    customs.write_text("---\ntitle: 湖南外贸\ndate: 2024-07-18\nauthor: 长沙海关\n---\n<p>"
+                       + HALF_YEAR_2024.format(total=3000) + "</p>\n", encoding="utf-8")
+    build(tmp_path / "store", arts)
+    _, report = audit_json(tmp_path / "store")
+    [conflict] = of_kind(report, "conflict")
+    [official] = obs_from(conflict, tmp_path / "store", customs)
+    [later] = obs_from(conflict, tmp_path / "store", press)
+    assert (official["rank"], later["rank"]) == ("preferred", "deprecated")
+    assert "an official customs source" in conflict["message"]
+
+
+def test_a_document_whose_export_and_import_do_not_add_up(tmp_path: Path) -> None:
+    arts = tmp_path / "articles"
+    wrong = article(arts, "wrong.txt", "2024-07-20", HALF_YEAR_2024.format(total=3000)
+                    + "其中，出口2000亿元，增长6%，进口800亿元，增长3%。")
+    build(tmp_path / "store", arts)
+    code, report = audit_json(tmp_path / "store")
+    [wrong_sum] = of_kind(report, "arithmetic")
+    assert code == 0 and wrong_sum["severity"] == "warning"
+    assert set(wrong_sum["concerns"]) >= set(observations_of(tmp_path / "store", wrong))
+    assert "exports + imports = 280000000000, but the total is 3000亿元" in wrong_sum["message"]
+
+
+def test_a_document_without_figures_is_reported_as_empty(disagreeing) -> None:
+    store, files = disagreeing
+    code, report = audit_json(store)
+    [empty] = of_kind(report, "empty-document")
+    assert code == 0 and empty["severity"] == "info"
+    assert str(files["empty"]) in empty["message"] and "yielded no observation" in empty["message"]
+    assert empty["concerns"] == [d["d"] for d in select(store, f"""
+        SELECT ?d WHERE {{ ?d kg:sourcePath "{files['empty']}" }}""")]
+
+
+@pytest.mark.parametrize("share, found", [("25.2", False), ("27.5", True)])
+def test_a_share_is_checked_against_the_reporters_total(tmp_path: Path, share: str, found: bool) -> None:
+    arts = tmp_path / "articles"
+    article(arts, "zone.txt", "2021-07-20", "今年上半年，湖南省进出口总值2603.5亿元，比上年同期增长28%。"
+            f"上半年湖南省海关特殊监管区域进出口总额实现656.8亿元，增长62.2%，占全省进出口总值的{share}%。")
+    build(tmp_path / "store", arts)
+    _, report = audit_json(tmp_path / "store")
+    shares = [f for f in of_kind(report, "arithmetic") if "the share is" in f["message"]]
+    assert bool(shares) is found
+    if found:
+        assert f"the share is {share}%, but" in shares[0]["message"] and "is 25.23%" in shares[0]["message"]
+
+
+@pytest.mark.parametrize("growth, found", [("10", False), ("25", True)])
+def test_a_yoy_change_is_checked_against_the_figure_a_year_earlier(tmp_path: Path, growth: str, found: bool) -> None:
+    arts = tmp_path / "articles"
+    article(arts, "2023.txt", "2023-07-20", "今年上半年，湖南省进出口总值2000亿元。")
+    article(arts, "2024.txt", "2024-07-20", f"今年上半年，湖南省进出口总值2200亿元，比上年同期增长{growth}%。")
+    build(tmp_path / "store", arts)
+    _, report = audit_json(tmp_path / "store")
+    changes = [f for f in of_kind(report, "arithmetic") if "year-on-year" in f["message"]]
+    assert bool(changes) is found
+    if found:
+        assert "against 2000亿元 = 200000000000 CNY for 2023-H1 it is 10%" in changes[0]["message"]

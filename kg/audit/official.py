@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -20,5 +21,7 @@ def markers() -> tuple[str, ...]:
 
 
 def is_official(doc: Doc) -> bool:
-    said = " ".join(filter(None, (doc.publisher, doc.source))).casefold()
+    """The publisher, or the host of a source URL, names customs (a file path does not count)."""
+    host = urlsplit(doc.source).hostname if doc.source and "://" in doc.source else None
+    said = " ".join(filter(None, (doc.publisher, host))).casefold()
     return any(m in said for m in markers())
