@@ -19,7 +19,7 @@ from pyoxigraph import NamedNode, RdfFormat, Store, Triple, serialize
 from pyshacl import validate
 from rdflib import Graph
 
-from tests.serving import ROOT, build_seed_store
+from serving import ROOT, build_seed_store
 
 # pyshacl calls rdflib APIs that rdflib deprecates; those warnings are theirs.
 pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated.*:DeprecationWarning")
