@@ -20,12 +20,17 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def build_seed_store(base: Path) -> Path:
-    """`kg build` of a copy of seeds/ into base/store; returns the store's folder."""
+def build_seed_store(base: Path, audited: bool = False) -> Path:
+    """`kg build` of a copy of seeds/ into base/store (then `kg audit` of it, when `audited`);
+    returns the store's folder."""
     shutil.copytree(ROOT / "seeds", base / "seeds")
     built = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(base / "seeds"),
                             "--store", str(base / "store")], cwd=ROOT, capture_output=True, text=True)
     assert built.returncode == 0, built.stderr
+    if audited:
+        done = subprocess.run([sys.executable, "-m", "kg.cli", "audit", "--store", str(base / "store")],
+                              cwd=ROOT, capture_output=True, text=True)
+        assert done.returncode == 0, done.stdout + done.stderr
     return base / "store"
 
 

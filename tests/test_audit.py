@@ -12,14 +12,16 @@ import shutil
 import subprocess
 import sys
 from decimal import Decimal
+from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 from pyoxigraph import NamedNode, RdfFormat, Store, Triple, serialize
 from pyshacl import validate
 from rdflib import Graph
 
-from serving import ROOT, build_seed_store
+from serving import ROOT, build_seed_store, call, start_server, stop_server
 
 # pyshacl calls rdflib APIs that rdflib deprecates; those warnings are theirs.
 pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated.*:DeprecationWarning")
@@ -442,3 +444,68 @@ def test_a_yoy_change_is_checked_against_the_figure_a_year_earlier(tmp_path: Pat
     assert bool(changes) is found
     if found:
         assert "against 2000亿元 = 200000000000 CNY for 2023-H1 it is 10%" in changes[0]["message"]
+
+
+# --- findings over HTTP: /sparql, /audit and the saved queries ------------------------------------------
+
+CONFLICT_QUOTES = f"""
+PREFIX kg: <{KG}>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+SELECT ?finding ?obs ?rank ?quote ?doc WHERE {{
+  GRAPH <{AUDIT_GRAPH}> {{ ?finding kg:findingKind "conflict" ; kg:concerns ?obs . OPTIONAL {{ ?obs kg:rank ?rank }} }}
+  ?obs kg:document ?doc ; prov:wasDerivedFrom/oa:hasSelector/oa:exact ?quote .
+}}"""
+
+
+def test_a_conflict_is_queryable_over_http_and_shown_at_audit(disagreeing, tmp_path: Path) -> None:
+    store, files = disagreeing
+    _, report = audit_json(store)
+    [conflict] = of_kind(report, "conflict")
+    server = start_server(store, tmp_path / "serve.log")
+    try:
+        reply = call(server, "GET", "?query=" + quote(CONFLICT_QUOTES), headers={"Accept": "application/sparql-results+json"})
+        page = call(server.base + "/audit", "GET", headers={"Accept": "text/html"})
+        as_json = call(server.base + "/audit", "GET", headers={"Accept": "application/json"})
+        saved = call(server.base + "/queries/audit_conflicts", "GET", "?format=json")
+    finally:
+        stop_server(server)
+    assert reply.status == 200, reply.text
+    rows = [{k: v["value"] for k, v in b.items()} for b in json.loads(reply.body)["results"]["bindings"]]
+    assert {r["finding"] for r in rows} == {conflict["iri"]}
+    assert {r["quote"] for r in rows} == {s["quote"] for s in conflict["sides"]}
+    assert {r["obs"]: r.get("rank") for r in rows} == {s["observation"]: s["rank"] for s in conflict["sides"]}
+
+    assert page.status == 200 and page.headers["content-type"].startswith("text/html")
+    html = page.text
+    assert html.count('class="finding severity-') == len(report["findings"])
+    assert escape(conflict["message"]) in html
+    for side in conflict["sides"]:
+        assert f'href="/{side["observation"].removeprefix("https://w3id.org/cn-trade-kg/")}"' in html
+        assert f'href="/{side["document"].removeprefix("https://w3id.org/cn-trade-kg/")}"' in html
+
+    listed = json.loads(as_json.body)
+    assert as_json.status == 200 and listed["audited"] is True and listed["run"]["iri"] == report["run"]
+    assert sorted(f["iri"] for f in listed["findings"]) == sorted(f["iri"] for f in report["findings"])
+    shown = next(f for f in listed["findings"] if f["kind"] == "conflict")
+    assert shown["severity"] == "warning" and shown["message"] == conflict["message"]
+    assert {c["iri"] for c in shown["concerns"]} == set(conflict["concerns"])
+
+    assert saved.status == 200, saved.text
+    sides = [{k: v["value"] for k, v in b.items()} for b in json.loads(saved.body)["results"]["bindings"]]
+    assert {(r["obs"], r["rank"]) for r in sides} == {(s["observation"], s["rank"] or "normal") for s in conflict["sides"]}
+    assert sides[0]["rank"] == "preferred" and sides[0]["asWritten"] == "3100亿元"
+
+
+def test_audit_page_says_when_no_audit_has_been_run(seeds_built: Path, tmp_path: Path) -> None:
+    server = start_server(seeds_built, tmp_path / "serve.log")
+    try:
+        page = call(server.base + "/audit", "GET", headers={"Accept": "text/html"})
+        as_json = call(server.base + "/audit", "GET", "?format=json")
+        bad = call(server.base + "/audit", "GET", "?format=pdf")
+    finally:
+        stop_server(server)
+    assert page.status == 200 and 'id="no-audit"' in page.text and "No audit has been run" in page.text
+    body = json.loads(as_json.body)
+    assert body["audited"] is False and body["findings"] == [] and "kg audit" in body["message"]
+    assert bad.status == 400 and "format" in bad.text

@@ -36,7 +36,7 @@ ROW_CAP = 10_000
 
 @pytest.fixture(scope="module")
 def seed_store(tmp_path_factory) -> Path:
-    return build_seed_store(tmp_path_factory.mktemp("saved-http"))
+    return build_seed_store(tmp_path_factory.mktemp("saved-http"), audited=True)
 
 
 @pytest.fixture(scope="module")

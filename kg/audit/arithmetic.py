@@ -11,8 +11,8 @@ rounding of the figures as written (precision.py) and the relative tolerance.
 - year-on-year change = value / the same key's value a year earlier - 1, in percent, when both
   are in the graph.
 
-Figures of any document take part (the graph is one body of figures); observations ranked
-deprecated by the conflict check are left out, as derived edges leave them out.
+Figures of any document take part (the graph is one body of figures); where the conflict check
+ranked a key's figures, the preferred one stands for the key, as a reader of the graph would use it.
 """
 
 from __future__ import annotations
@@ -36,6 +36,9 @@ def check_arithmetic(facts: Facts, ranks: dict[str, str], tolerance: Decimal) ->
     index: dict[tuple, dict[str, list[Obs]]] = defaultdict(lambda: defaultdict(list))
     for obs in figures:
         index[_frame(obs)][obs.flow].append(obs)
+    for flows in index.values():
+        for flow, candidates in flows.items():
+            flows[flow] = representatives(candidates, ranks)
     checker = _Checker(facts, index, tolerance)
     found = []
     for flows in list(index.values()):
@@ -46,6 +49,16 @@ def check_arithmetic(facts: Facts, ranks: dict[str, str], tolerance: Decimal) ->
         if obs.yoy is not None:
             found += checker.yoy(obs)
     return found
+
+
+def representatives(candidates: list[Obs], ranks: dict[str, str]) -> list[Obs]:
+    """The figures of one key that stand for it in sums: the preferred one when documents were
+    ranked, else one per distinct amount (documents repeating a figure would repeat a finding)."""
+    preferred = [o for o in candidates if ranks.get(o.iri) == "preferred"]
+    distinct: dict[Decimal | None, Obs] = {}
+    for obs in sorted(preferred or candidates, key=lambda o: o.iri):
+        distinct.setdefault(obs.amount, obs)
+    return list(distinct.values())
 
 
 def _frame(obs: Obs, reporter: str | None = None, narrowed: bool = True, start: date | None = None,

@@ -10,7 +10,7 @@ from flask import Response, abort, current_app
 from werkzeug.exceptions import ServiceUnavailable
 
 from kg.serve.config import ServeConfig
-from kg.serve.jobs import Job
+from kg.serve.jobs import Job, Outcome
 from kg.serve.pool import ExecutorCrashed, ExecutorPool, PoolBusy, QueryTimeout
 
 TRUNCATED = "X-Result-Truncated"
@@ -19,6 +19,17 @@ ROW_CAP = "X-Result-Row-Cap"
 
 def answer(job: Job) -> Response:
     """The response to `job`: its results, or the error that stopped it."""
+    outcome = outcome_of(job)
+    response = Response(outcome.body, mimetype=outcome.media_type)
+    response.headers[TRUNCATED] = "true" if outcome.truncated else "false"
+    response.headers[ROW_CAP] = str(job.row_cap)
+    response.vary.add("Accept")
+    return response
+
+
+def outcome_of(job: Job) -> Outcome:
+    """The executor's complete answer to `job`, for routes that build their own response from it;
+    anything but a 200 is raised as the HTTP error that stopped it."""
     config: ServeConfig = current_app.extensions["kg.config"]
     pool: ExecutorPool = current_app.extensions["kg.pool"]
     try:
@@ -34,8 +45,4 @@ def answer(job: Job) -> Response:
                    "it has been replaced.")
     if outcome.status != 200:
         abort(outcome.status, outcome.message)
-    response = Response(outcome.body, mimetype=outcome.media_type)
-    response.headers[TRUNCATED] = "true" if outcome.truncated else "false"
-    response.headers[ROW_CAP] = str(job.row_cap)
-    response.vary.add("Accept")
-    return response
+    return outcome

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from flask import Flask
 
+from kg.serve.audit_page import blueprint as audit_blueprint
 from kg.serve.compress import install_gzip
 from kg.serve.config import ServeConfig
 from kg.serve.cors import install_cors
@@ -37,4 +38,5 @@ def create_app(store_path: Path | str, config: ServeConfig | None = None) -> Fla
     install_error_pages(app)
     app.register_blueprint(sparql_blueprint)
     app.register_blueprint(saved_blueprint)
+    app.register_blueprint(audit_blueprint)
     return app
