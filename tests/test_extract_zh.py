@@ -146,3 +146,8 @@ def test_a_trade_regime_names_trade_without_a_flow_word(extract) -> None:
 
 def test_a_company_s_overseas_sales_are_not_exports(extract) -> None:
     assert extract("比亚迪一季度海外销量达7.2万辆，同比增长约1.5倍。", "2024-04-20") == []
+
+
+def test_an_amount_written_with_ten_thousands_of_its_magnitude(extract) -> None:
+    (obs,) = extract("前11个月，江苏省进出口2万3,716亿元，增长4.3%。", "2024-12-10")
+    assert (obs.value, obs.as_written) == (2.3716e12, "2万3,716亿元")
