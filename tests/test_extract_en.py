@@ -70,3 +70,11 @@ def test_a_look_back_to_an_earlier_year_does_not_date_what_follows(extract) -> N
             "foreign trade had totaled 651.3 billion yuan. Trade with ASEAN reached 129.7 billion yuan.")
     obs = extract(text, "2022-01-24")
     assert [(o.partner, o.period.start.year) for o in obs] == [(None, 2021), (None, 2020), ("ASEAN", 2021)]
+
+
+def test_their_goes_on_about_the_last_sentence_s_subject(extract) -> None:
+    text = ("In the first half, Guangdong's foreign trade rose 5 percent to 4.3 trillion yuan. Private enterprises "
+            "exported 1.9 trillion yuan, up 10 percent. Their imports fell 3 percent to 700 billion yuan.")
+    obs = extract(text, "2024-07-15")
+    assert [(o.flow, o.mode, o.value) for o in obs][1:] == [("export", "private_enterprise", 1.9e12),
+                                                            ("import", "private_enterprise", 7e11)]

@@ -167,8 +167,10 @@ class SentenceReader:
                 self.has_flow = True  # 中美贸易, 加工贸易 / processing trade: the subject is trade
             elif kind == "share" and t.info["denominator"]:
                 self.has_flow = True
-        continuation = (first_meaningful is not None and first_meaningful.kind in MEASURES and self.state.last is not None
-                        and first_meaningful.start - self.sentence.start <= 2)
+        continuation = self.state.last is not None and (
+            first_meaningful is not None and first_meaningful.kind in MEASURES
+            and first_meaningful.start - self.sentence.start <= 2
+            or bool(self.lex.continuing_pronoun_re.match(self.norm, self.sentence.start)))  # "Their imports fell …"
         if continuation:
             frame = self.state.last.copy()
             frame.poisoned = frame.dated = frame.explicit = False
