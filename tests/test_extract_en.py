@@ -78,3 +78,11 @@ def test_their_goes_on_about_the_last_sentence_s_subject(extract) -> None:
     obs = extract(text, "2024-07-15")
     assert [(o.flow, o.mode, o.value) for o in obs][1:] == [("export", "private_enterprise", 1.9e12),
                                                             ("import", "private_enterprise", 7e11)]
+
+
+@pytest.mark.parametrize("text", ["But in May 2024, exports to the EU fell 16 per cent year on year.",
+                                  "In May, exports to the EU fell 16 per cent year on year."])
+def test_may_is_a_month_after_a_preposition_or_before_a_year(extract, text: str) -> None:
+    obs = extract("China's exports rose 3 percent in the first half. " + text + " Exports may rise 5 percent.",
+                  "2024-07-10")
+    assert [(o.partner, str(o.period.start), str(o.period.end)) for o in obs][1:] == [("EU", "2024-05-01", "2024-05-31")]

@@ -151,3 +151,8 @@ def test_a_company_s_overseas_sales_are_not_exports(extract) -> None:
 def test_an_amount_written_with_ten_thousands_of_its_magnitude(extract) -> None:
     (obs,) = extract("前11个月，江苏省进出口2万3,716亿元，增长4.3%。", "2024-12-10")
     assert (obs.value, obs.as_written) == (2.3716e12, "2万3,716亿元")
+
+
+def test_a_quantity_written_with_ten_thousands(extract) -> None:
+    (obs,) = extract("今年前5月，中國累計出口稀土2萬3,716噸，年減3.7%。", "2025-06-20")
+    assert (obs.commodity, obs.quantity.amount, obs.quantity.unit, obs.yoy_pct) == ("rare_earth", 23716, "tonne", -3.7)

@@ -148,9 +148,9 @@ def _money_res(data: dict, wordy: bool) -> tuple[re.Pattern, re.Pattern]:
         money = (rf"{starts}(?:(?P<pre>{pre}){sp})?{num}{sp}(?P<mag>{mag})?\b(?:{sp}(?P<cur>{cur})\b)?")
         quantity = rf"{starts}(?<![\d.]){num}{sp}(?P<mag>{mag})?{sp}(?P<unit>{units})\b"
     else:
-        # 2万3,716亿元: a leading count of ten-thousands of the magnitude that follows
-        money = rf"{starts}(?:(?P<pre>{pre}))?(?:(?P<wan>\d+)万(?=\d))?{num}(?P<mag>{mag})?(?P<cur>{cur})"
-        quantity = rf"{starts}(?<![\d.]){num}(?P<mag>{mag})?(?P<unit>{units})(?!{not_before})"
+        wan = r"(?:(?P<wan>\d+)万(?=\d))?"  # 2万3,716亿元, 2万3,716吨: a leading count of ten-thousands
+        money = rf"{starts}(?:(?P<pre>{pre}))?{wan}{num}(?P<mag>{mag})?(?P<cur>{cur})"
+        quantity = rf"{starts}(?<![\d.]){wan}{num}(?P<mag>{mag})?(?P<unit>{units})(?!{not_before})"
     return re.compile(money), re.compile(quantity)
 
 

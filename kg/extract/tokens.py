@@ -117,7 +117,7 @@ def _amounts(m: _Masked, lex: Lexicon) -> list[Token]:
             if lex.bound_after_re.match(m.work, x.end()) or _is_increment(m.work, x.start(), lex):
                 continue  # 500亿元以上, 增加100亿元: bounds and increments are no figures
             amount = scaled(g["num"], g.get("mag"), lex.magnitudes)
-            if g.get("wan"):  # 2万3,716亿 = (2 x 10,000 + 3,716) x 亿
+            if g.get("wan"):  # 2万3,716亿 = (2 x 10,000 + 3,716) x 亿; 2万3,716吨 = 23,716 tonnes
                 amount += scaled(g["wan"], g.get("mag"), lex.magnitudes) * 10_000
             if kind == "money":
                 currency = lex.currencies.get(g["cur"]) if g.get("cur") else lex.currency_prefixes[g["pre"]]
