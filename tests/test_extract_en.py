@@ -86,3 +86,12 @@ def test_may_is_a_month_after_a_preposition_or_before_a_year(extract, text: str)
     obs = extract("China's exports rose 3 percent in the first half. " + text + " Exports may rise 5 percent.",
                   "2024-07-10")
     assert [(o.partner, str(o.period.start), str(o.period.end)) for o in obs][1:] == [("EU", "2024-05-01", "2024-05-31")]
+
+
+def test_a_city_named_with_its_province_is_one_place_and_the_city_s_means_it(extract) -> None:
+    text = ("Jinhua's exports rose 10 percent to 300 billion yuan in the first 10 months. In Quanzhou, Fujian "
+            "province, labor-intensive products made up 62.4 percent of the city's exports. But exports to the "
+            "United States fell 11.2 percent.")
+    obs = extract(text, "2019-11-20")
+    assert [(o.reporter, o.partner, o.commodity, o.share_pct, o.yoy_pct) for o in obs][1:] == [
+        ("CN-350500", None, "labor_intensive", 62.4, None), ("CN-350500", "US", None, None, -11.2)]

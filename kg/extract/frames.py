@@ -179,7 +179,7 @@ class SentenceReader:
             frame = Frame(reporter=self.state.reporter, period=self.state.period)
         self.default_flow = "balance" if first_flow == "deficit" else first_flow
 
-        item_runs = [r for r in self._runs(ITEMS) if not self._is_place_run_of_one_name(r)] if len(toks) > 1 else []
+        item_runs = [r for r in self._runs(ITEMS) if not self._is_one_place(r)] if len(toks) > 1 else []
         pairs = self._pair(item_runs, self._runs(MEASURES)) if has_resp else {}
         run_of = {i: r for r in item_runs for i in r}
         paired_items = {i for r in pairs.values() if r is not self.state.pending_run for i in r}
@@ -282,10 +282,15 @@ class SentenceReader:
                 self.state.period = p
 
     # ---- helpers ------------------------------------------------------------------------
-    def _is_place_run_of_one_name(self, run: list[int]) -> bool:
-        """northern Hunan, southern Hunan: the same place repeated is no list."""
+    def _is_one_place(self, run: list[int]) -> bool:
+        """northern Hunan, southern Hunan / Quanzhou, Fujian province: one place, no list.
+
+        The same place repeated, or a place followed by the places that contain it."""
         t = self.tokens
-        return t[run[0]].kind == "place" and len({t[k].value for k in run}) == 1
+        if any(t[k].kind != "place" for k in run):
+            return False
+        codes = [t[k].value for k in run]
+        return all(b == a or self._is_ancestor(b, a) for a, b in zip(codes, codes[1:]))
 
     def _pair(self, item_runs: list[list[int]], measure_runs: list[list[int]]) -> dict:
         """Each measure list (分别/respectively) with the nearest earlier item list of its length."""
@@ -358,7 +363,8 @@ class SentenceReader:
                 return False  # 青岛市作为全省外贸龙头: the province is a yardstick here
             if self.lex.comparison_before_re.search(self.norm, max(0, t.start - 6), t.start):
                 return False  # 降幅小于全省: a yardstick too
-            code = self._anaphor(t.value)
+            named = frame.reporter if frame.explicit and frame.reporter != MULTI else self.state.reporter
+            code = self._anaphor(t.value, named)  # "In Quanzhou, … the city's exports": Quanzhou
             if code and code == frame.reporter:
                 return False  # 香港是全市最大贸易伙伴 / Private companies, the city's main force: no new subject
             if code:
@@ -479,10 +485,10 @@ class SentenceReader:
         start = self._clause_start(self.tokens[i].start)
         return any(t.kind == "flow" and t.start > start for t in self.tokens[:i])
 
-    def _anaphor(self, level: str) -> str | None:
+    def _anaphor(self, level: str, code: str | None) -> str | None:
+        """The place a pronoun of `level` stands for, given the reporter under discussion."""
         if level == "country":
             return "CN"
-        code = self.state.reporter
         if code is None or code == "CN":
             return None
         place = self.lex.place(code)
