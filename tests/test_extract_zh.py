@@ -156,3 +156,9 @@ def test_an_amount_written_with_ten_thousands_of_its_magnitude(extract) -> None:
 def test_a_quantity_written_with_ten_thousands(extract) -> None:
     (obs,) = extract("今年前5月，中國累計出口稀土2萬3,716噸，年減3.7%。", "2025-06-20")
     assert (obs.commodity, obs.quantity.amount, obs.quantity.unit, obs.yoy_pct) == ("rare_earth", 23716, "tonne", -3.7)
+
+
+def test_a_list_of_goods_added_up_is_their_group(extract) -> None:
+    obs = extract("2023年，安徽省电动载人汽车、锂电池、太阳能电池合计出口1070.6亿元，增长64.3%。"
+                  "机电产品、劳动密集型产品合计出口500亿元。", "2024-01-20")
+    assert [(o.commodity, o.value, o.yoy_pct) for o in obs] == [("new_three", 1.0706e11, 64.3)]  # no common group

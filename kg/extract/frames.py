@@ -236,7 +236,7 @@ class SentenceReader:
                 run = run_of.get(i)
                 if run is not None and run[0] == i:
                     close()
-                    self._set_multi(frame, toks[i])
+                    self._set_multi(frame, run)
                     i = run[-1] + 1
                     continue
                 if self._names_open_draft(t):
@@ -317,8 +317,13 @@ class SentenceReader:
             setattr(f, FIELD_OF[item.kind], item.value)
         return f
 
-    def _set_multi(self, frame: Frame, first: Token) -> None:
-        if first.kind == "compound":
+    def _set_multi(self, frame: Frame, run: list[int]) -> None:
+        """An unpaired list names no single value, unless 合计 / combined makes it the group of its items."""
+        first = self.tokens[run[0]]
+        group = self._combined_group(run)
+        if group is not None:
+            frame.commodity = group  # 电动载人汽车、锂电池、太阳能电池合计出口: the new three
+        elif first.kind == "compound":
             frame.reporter, frame.partner = "CN", MULTI
         elif first.kind == "place":
             if self._is_reporter_place(first.value):
@@ -327,6 +332,16 @@ class SentenceReader:
                 frame.partner = MULTI
         else:
             setattr(frame, FIELD_OF[first.kind], MULTI)
+
+    def _combined_group(self, run: list[int]) -> str | None:
+        """The commodity group whose members a list adds up (合计, combined), or None."""
+        t = self.tokens
+        if any(t[k].kind != "commodity" for k in run):
+            return None
+        if not self.lex.combined_re.match(self.norm, t[run[-1]].end):
+            return None
+        groups = {self.lex.gazetteer.commodities[t[k].value].broader for k in run}
+        return groups.pop() if len(groups) == 1 and None not in groups else None
 
     def _skip_examples(self, i: int, run_of: dict, skip: set[int]) -> None:
         """Items right after 例如 / such as name examples, not an observation."""

@@ -88,6 +88,7 @@ class Lexicon:
     alone_before_re: re.Pattern
     trade_regimes: frozenset[str]  # modes that are kinds of trade (加工贸易): naming one names trade
     alone_after: tuple[str, ...]
+    combined_re: re.Pattern  # right after a list of goods: they are added up (合计, combined)
     continuing_pronoun_re: re.Pattern  # a sentence opening with one goes on about the last one's subject
     bilateral: frozenset[str]
     abbr: dict[str, str] = field(default_factory=dict)
@@ -277,6 +278,7 @@ def lexicon(lang: str) -> Lexicon:
         not_yoy_after_re=re.compile(rf"\s*(?:{alternation(data.get('not_yoy_after') or [], wordy)})"),
         trade_regimes=frozenset(slug for slug, c in gaz.modes.items() if c.kind == "regime"),
         alone_before_re=re.compile(rf"(?:{alternation(data.get('alone_before') or [], wordy)})\s*$"),
+        combined_re=re.compile(rf"\s*(?:{alternation(data.get('combined') or [], wordy)})"),
         continuing_pronoun_re=re.compile(rf"\s*(?:{alternation(data.get('continuing_pronouns') or [], wordy)})"),
         alone_after=tuple(normalise(w) for w in data.get("alone_after") or []),
         comparison_before_re=re.compile(rf"(?:{alternation(data.get('comparison_before') or [], wordy)})\s*$"),
