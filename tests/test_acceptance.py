@@ -22,7 +22,7 @@ from scoring import ROOT, extract_jsonl, load_gold, strict_f1
 def test_seed_gold_strict_f1_and_verbatim_quotes() -> None:
     pred = extract_jsonl(ROOT / "seeds")
     f1, misses = strict_f1(load_gold(ROOT / "tests" / "data" / "seeds_gold.jsonl"), pred)
-    assert f1 >= 0.95, f"strict F1 {f1:.3f}; missed: {[m['quote'][:40] for m in misses]}"
+    assert f1 >= 0.995, f"strict F1 {f1:.3f}; missed: {[m['quote'][:40] for m in misses]}"
     texts: dict[str, str] = {}
     for p in pred:
         doc = texts.setdefault(p["source"], read_document(Path(p["source"])).text)
