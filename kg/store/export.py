@@ -20,13 +20,22 @@ FORMATS = {"nq": RdfFormat.N_QUADS, "trig": RdfFormat.TRIG, "ttl": RdfFormat.TUR
            "nt": RdfFormat.N_TRIPLES, "jsonld": RdfFormat.JSON_LD, "rdfxml": RdfFormat.RDF_XML}
 
 
+def jsonld_opening() -> bytes:
+    """The start of a JSON-LD document under the project's @context; the engine's expanded
+    output (an array) follows as its @graph, then JSONLD_CLOSING."""
+    context = json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))
+    return b'{"@context": ' + json.dumps(context.get("@context", context), ensure_ascii=False).encode() + b', "@graph": '
+
+
+JSONLD_CLOSING = b"}\n"
+
+
 def export(store: Store, fmt: str, out: BinaryIO) -> None:
     rdf_format = FORMATS[fmt]
     if fmt == "jsonld":
-        context = json.loads((ONTOLOGY_DIR / "context.jsonld").read_text(encoding="utf-8"))
-        out.write(b'{"@context": ' + json.dumps(context.get("@context", context), ensure_ascii=False).encode() + b', "@graph": ')
+        out.write(jsonld_opening())
         store.dump(out, rdf_format)
-        out.write(b"}\n")
+        out.write(JSONLD_CLOSING)
     elif rdf_format.supports_datasets:
         store.dump(out, rdf_format, prefixes=PREFIXES if fmt == "trig" else None)
     else:
