@@ -14,6 +14,7 @@ from kg.serve.cors import install_cors
 from kg.serve.errors import install_error_pages
 from kg.serve.guards import install_guards
 from kg.serve.pool import ExecutorPool
+from kg.serve.resources import blueprint as resources_blueprint
 from kg.serve.saved import load_saved_queries
 from kg.serve.saved_routes import blueprint as saved_blueprint
 from kg.serve.sparql import blueprint as sparql_blueprint
@@ -39,4 +40,5 @@ def create_app(store_path: Path | str, config: ServeConfig | None = None) -> Fla
     app.register_blueprint(sparql_blueprint)
     app.register_blueprint(saved_blueprint)
     app.register_blueprint(audit_blueprint)
+    app.register_blueprint(resources_blueprint)
     return app
