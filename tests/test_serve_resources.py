@@ -19,7 +19,7 @@ from urllib.parse import urlencode
 
 import pytest
 import rdflib
-from pyoxigraph import Literal, NamedNode, Quad, Store
+from pyoxigraph import CanonicalizationAlgorithm, Dataset, Literal, NamedNode, Quad, RdfFormat, Store, parse
 
 from serving import Reply, Server, build_seed_store, call, start_server, stop_server
 
@@ -35,6 +35,8 @@ FINDING = BASE + "id/finding/test-conflict"
 FINDING_MESSAGE = "Two sources disagree <b>here</b>"
 RDF_FORMATS = [("ttl", "text/turtle", "turtle"), ("jsonld", "application/ld+json", "json-ld"),
                ("nt", "application/n-triples", "nt"), ("rdfxml", "application/rdf+xml", "xml")]
+ENGINE_FORMATS = {"turtle": RdfFormat.TURTLE, "json-ld": RdfFormat.JSON_LD, "nt": RdfFormat.N_TRIPLES,
+                  "xml": RdfFormat.RDF_XML}
 
 
 # --- the store and the server ---------------------------------------------------------------------
@@ -100,6 +102,13 @@ def store_graph(server: Server, construct: str) -> rdflib.Graph:
                  headers={"Accept": "application/n-triples"})
     assert reply.status == 200, reply.text
     return rdflib.Graph().parse(data=reply.body, format="nt")
+
+
+def canonical(data: bytes, syntax: str) -> set:
+    """The triples with blank nodes named canonically (RDFC-1.0), to compare graphs that have them."""
+    dataset = Dataset(parse(data, format=ENGINE_FORMATS[syntax]))
+    dataset.canonicalize(CanonicalizationAlgorithm.RDFC_1_0)
+    return set(dataset)
 
 
 def path_of(iri: str) -> str:
@@ -304,3 +313,120 @@ def test_a_document_page_lists_its_observations_with_quotes(server: Server) -> N
     assert len(rows) > 5
     for row in rows:
         assert f'href="{path_of(row["o"]["value"])}"' in page and html.escape(row["q"]["value"]) in page
+
+
+# --- the ontology ---------------------------------------------------------------------------------
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize("name, media_type, syntax", RDF_FORMATS)
+def test_the_ontology_and_its_terms_dereference_as_rdf(server: Server, name: str, media_type: str,
+                                                       syntax: str) -> None:
+    reply = get(server, "/ontology", accept=media_type)
+    assert reply.status == 200 and reply.headers["content-type"].split(";")[0] == media_type
+    assert canonical(reply.body, syntax) == canonical((ROOT / "ontology" / "kg.ttl").read_bytes(), "turtle")
+    served = rdflib.Graph().parse(data=reply.body, format=syntax)
+    term = rdflib.URIRef(KG + "TradeObservation")   # a term's IRI is /ontology once the fragment is cut
+    assert (term, rdflib.RDF.type, rdflib.OWL.Class) in served
+
+
+def test_the_ontology_page_is_the_generated_documentation(server: Server) -> None:
+    reply = get(server, "/ontology", accept="text/html,*/*;q=0.8")
+    assert reply.status == 200 and reply.headers["content-type"].startswith("text/html")
+    assert reply.body == (ROOT / "ontology" / "docs" / "index.html").read_bytes()
+    assert 'rel="alternate"; type="text/turtle"' in reply.headers["link"]
+
+
+def test_the_ontology_version_iri_and_the_shapes(server: Server) -> None:
+    written = rdflib.Graph().parse(ROOT / "ontology" / "kg.ttl", format="turtle")
+    version = written.value(rdflib.URIRef(BASE + "ontology"), rdflib.OWL.versionIRI)
+    assert get(server, path_of(str(version)), accept="text/turtle").status == 200
+    assert get(server, "/ontology/0.0.0-no-such-version", accept="text/turtle").status == 404
+    shapes = canonical((ROOT / "ontology" / "shapes.ttl").read_bytes(), "turtle")
+    for path, accept, syntax in (("/ontology/shapes.ttl", None, "turtle"), ("/shapes", "application/n-triples", "nt")):
+        reply = get(server, path, accept=accept)
+        assert reply.status == 200 and canonical(reply.body, syntax) == shapes
+
+
+# --- VoID -----------------------------------------------------------------------------------------
+
+VOID = rdflib.Namespace("http://rdfs.org/ns/void#")
+
+
+def count(server: Server, query: str) -> int:
+    return int(one(server, query))
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_void_describes_the_dataset_with_counts_that_match_the_store(server: Server) -> None:
+    reply = get(server, "/.well-known/void")
+    assert reply.status == 200 and reply.headers["content-type"].startswith("text/turtle")
+    void = rdflib.Graph().parse(data=reply.body, format="turtle")
+    [dataset] = set(void.subjects(rdflib.RDF.type, VOID.Dataset)) - set(void.objects(None, VOID.subset))
+    assert void.value(dataset, VOID.sparqlEndpoint) == rdflib.URIRef(server.endpoint)
+    total = count(server, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    assert int(void.value(dataset, VOID.triples)) == total
+    assert sum(int(void.value(s, VOID.triples)) for s in void.objects(dataset, VOID.subset)) == total
+    places = rdflib.URIRef(BASE + "graph/places")
+    assert int(void.value(places, VOID.triples)) == count(
+        server, f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{places}> {{ ?s ?p ?o }} }}")
+    dumps = {str(d) for d in void.objects(dataset, VOID.dataDump)}
+    assert dumps == {f"{server.base}/export?format={f}" for f in ("nq", "trig", "ttl", "nt", "jsonld", "rdfxml")}
+    partitions = {void.value(p, VOID["class"]): int(void.value(p, VOID.entities))
+                  for p in void.objects(dataset, VOID.classPartition)}
+    assert partitions[rdflib.URIRef(KG + "TradeObservation")] == count(
+        server, "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a kg:TradeObservation }")
+    assert str(void.value(dataset, VOID.uriSpace)) == BASE
+    assert void.value(dataset, rdflib.DCTERMS.license) is not None
+    assert void.value(dataset, rdflib.DCTERMS.modified) is not None
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize("name, media_type, syntax", RDF_FORMATS)
+def test_void_in_every_rdf_format(server: Server, name: str, media_type: str, syntax: str) -> None:
+    turtle = canonical(get(server, "/.well-known/void", accept="text/turtle").body, "turtle")
+    reply = get(server, "/.well-known/void", accept=media_type)
+    assert reply.status == 200 and reply.headers["content-type"].split(";")[0] == media_type
+    assert len(rdflib.Graph().parse(data=reply.body, format=syntax)) == len(turtle) > 20
+    assert canonical(reply.body, syntax) == turtle
+
+
+# --- dumps ----------------------------------------------------------------------------------------
+
+DUMPS = [("nq", "application/n-quads", "nquads", "nq"), ("trig", "application/trig", "trig", "trig"),
+         ("jsonld", "application/ld+json", "json-ld", "jsonld"), ("ttl", "text/turtle", "turtle", "ttl"),
+         ("nt", "application/n-triples", "nt", "nt"), ("rdfxml", "application/rdf+xml", "xml", "rdf")]
+DATASET_DUMPS = {"nq", "trig", "jsonld"}
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+@pytest.mark.parametrize("name, media_type, syntax, extension", DUMPS)
+def test_export_streams_the_whole_store_in_each_format(server: Server, name: str, media_type: str, syntax: str,
+                                                       extension: str) -> None:
+    reply = get(server, "/export", format=name)
+    assert reply.status == 200 and reply.headers["content-type"].split(";")[0] == media_type
+    assert reply.headers["content-disposition"] == f'attachment; filename="cn-trade-kg.{extension}"'
+    assert reply.headers.get("transfer-encoding") == "chunked" and "content-length" not in reply.headers
+    if name in DATASET_DUMPS:
+        quads = set(rdflib.Dataset().parse(data=reply.body, format=syntax).quads())
+        assert len(quads) == count(server, "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    else:
+        triples = rdflib.Graph().parse(data=reply.body, format=syntax)
+        assert len(triples) == count(server, "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o "
+                                             "WHERE { ?s ?p ?o } }")
+
+
+def test_export_round_trips_every_quad_as_nquads(server: Server, store_path: Path) -> None:
+    reply = get(server, "/export")    # N-Quads when nothing is asked for
+    assert reply.headers["content-type"].startswith("application/n-quads")
+    exported = list(parse(reply.body, format=RdfFormat.N_QUADS))   # blank node labels kept as written
+    assert len(exported) == len(set(exported)) and set(exported) == set(Store.read_only(str(store_path)))
+
+
+def test_export_in_a_browser_is_a_page_of_download_links(server: Server) -> None:
+    reply = get(server, "/export", accept="text/html,application/xhtml+xml,*/*;q=0.8")
+    assert reply.status == 200 and reply.headers["content-type"].startswith("text/html")
+    for name, *_ in DUMPS:
+        assert f'href="/export?format={name}"' in reply.text
+    assert get(server, "/export", accept="application/trig").headers["content-type"].startswith("application/trig")
+    assert get(server, "/export", format="xlsx").status == 400
+    assert get(server, "/export", accept="image/png").status == 406

@@ -11,13 +11,16 @@ from kg.serve.audit_page import blueprint as audit_blueprint
 from kg.serve.compress import install_gzip
 from kg.serve.config import ServeConfig
 from kg.serve.cors import install_cors
+from kg.serve.dump import blueprint as dump_blueprint
 from kg.serve.errors import install_error_pages
 from kg.serve.guards import install_guards
+from kg.serve.ontology import blueprint as ontology_blueprint
 from kg.serve.pool import ExecutorPool
 from kg.serve.resources import blueprint as resources_blueprint
 from kg.serve.saved import load_saved_queries
 from kg.serve.saved_routes import blueprint as saved_blueprint
 from kg.serve.sparql import blueprint as sparql_blueprint
+from kg.serve.void import blueprint as void_blueprint
 
 
 def create_app(store_path: Path | str, config: ServeConfig | None = None) -> Flask:
@@ -32,6 +35,7 @@ def create_app(store_path: Path | str, config: ServeConfig | None = None) -> Fla
     atexit.register(pool.close)
     app.extensions["kg.config"] = config
     app.extensions["kg.pool"] = pool
+    app.extensions["kg.store"] = Path(store_path)   # /export opens its own read-only handle
     app.extensions["kg.saved"] = saved
     install_guards(app, config.max_request_bytes)
     install_cors(app, config.cors_origins)
@@ -41,4 +45,7 @@ def create_app(store_path: Path | str, config: ServeConfig | None = None) -> Fla
     app.register_blueprint(saved_blueprint)
     app.register_blueprint(audit_blueprint)
     app.register_blueprint(resources_blueprint)
+    app.register_blueprint(ontology_blueprint)
+    app.register_blueprint(void_blueprint)
+    app.register_blueprint(dump_blueprint)
     return app

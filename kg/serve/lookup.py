@@ -30,17 +30,18 @@ def query_text(name: str) -> str:
     return PROLOGUE + (QUERY_DIR / f"{name}.rq").read_text(encoding="utf-8")
 
 
-def run(name: str, resource: NamedNode, fmt: Format) -> Outcome:
-    """The complete answer of query `name` about `resource` in `fmt` (or the HTTP error that stopped it)."""
+def run(name: str, fmt: Format, resource: NamedNode | None = None) -> Outcome:
+    """The complete answer of query `name` (about `resource`, when given) in `fmt`, or the HTTP
+    error that stopped it."""
     config: ServeConfig = current_app.extensions["kg.config"]
-    job = Job(query=query_text(name), base_iri=BASE, row_cap=config.row_cap, format=fmt.name,
-              substitutions=((RESOURCE, str(resource)),))
+    bound = ((RESOURCE, str(resource)),) if resource is not None else ()
+    job = Job(query=query_text(name), base_iri=BASE, row_cap=config.row_cap, format=fmt.name, substitutions=bound)
     return answer.outcome_of(job)
 
 
-def select(name: str, resource: NamedNode) -> list[Row]:
-    """The rows of SELECT query `name` about `resource`."""
-    return rows_from_json(run(name, resource, formats.JSON).body)
+def select(name: str, resource: NamedNode | None = None) -> list[Row]:
+    """The rows of SELECT query `name` (about `resource`, when given)."""
+    return rows_from_json(run(name, formats.JSON, resource).body)
 
 
 def exists(resource: NamedNode) -> bool:

@@ -43,7 +43,7 @@ def _dereference(path: str, description_query: str, page: Callable[[NamedNode], 
     if chosen is HTML:
         response = Response(page(node), mimetype="text/html")
     else:
-        outcome = lookup.run(description_query, node, chosen)
+        outcome = lookup.run(description_query, chosen, node)
         response = rdf_response(outcome.body, chosen, outcome.truncated)
     return add_link_headers(response, request.base_url, OFFERS)
 
