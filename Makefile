@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test install install-test bench
+.PHONY: run test install install-test bench bench-serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,3 +25,9 @@ test: install-test
 
 bench: install
 	$(BIN)/python bench/extract_throughput.py
+
+# kg serve vs oxigraph serve-read-only on the same store (bench/serve_throughput.py); needs wrk (Debian: apt-get install -y wrk)
+bench-serve: $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[bench]'
+	@command -v wrk >/dev/null || { echo "make bench-serve: wrk is missing (Debian: apt-get install -y wrk)"; exit 1; }
+	$(BIN)/python bench/serve_throughput.py
