@@ -278,6 +278,7 @@ def measure(server: Server, idle: Server, url: str, connections: int, args) -> d
         "max_ms": report["max_us"] / 1000, "mean_ms": round(report["mean_us"] / 1000, 3),
         "bytes_per_response": round(report["bytes"] / report["requests"]) if report["requests"] else None,
         "errors": report["errors"], "error_count": errors,
+        "server_cpu_ms_per_request": round(server_cpu * 1000 / report["requests"], 3) if report["requests"] else None,
         "server_cpu_cores": round(server_cpu / wall, 2), "wrk_cpu_cores": round(wrk_cpu / wall, 2),
         "other_cpu_cores": round(other / wall, 2),
     }
@@ -302,7 +303,8 @@ def run_load(cases: list[Case], kg: Server, ox: Server, args) -> dict:
                 done += 1
                 log(f"[{done}/{total}] round {r + 1} {case.name:<6} {server.name:<9} {m['req_per_s']:>8.1f} req/s  "
                     f"p50 {m['p50_ms']:7.2f} ms  p99 {m['p99_ms']:8.2f} ms  errors {m['error_count']}  "
-                    f"CPU: server {m['server_cpu_cores']:.2f}, wrk {m['wrk_cpu_cores']:.2f}, "
+                    f"server CPU {m['server_cpu_ms_per_request']} ms/req; cores: server {m['server_cpu_cores']:.2f}, "
+                    f"wrk {m['wrk_cpu_cores']:.2f}, "
                     f"others {m['other_cpu_cores']:.2f} cores", args.quiet)
                 if m["error_count"]:
                     log(f"  ** {m['errors']} **", args.quiet)
@@ -319,6 +321,7 @@ def summarise(runs: dict, kg: Server, ox: Server) -> dict:
                        "p50_ms": round(statistics.median(m["p50_ms"] for m in ms), 2),
                        "p99_ms": round(statistics.median(m["p99_ms"] for m in ms), 2),
                        "errors": sum(m["error_count"] for m in ms),
+                       "server_cpu_ms_per_request": _median_or_none(m["server_cpu_ms_per_request"] for m in ms),
                        "other_cpu_cores": round(statistics.median(m["other_cpu_cores"] for m in ms), 2)}
         k, o = s[kg.name], s[ox.name]
         ratio = round(k["req_per_s"] / o["req_per_s"], 3) if o["req_per_s"] else None
@@ -327,11 +330,18 @@ def summarise(runs: dict, kg: Server, ox: Server) -> dict:
             "throughput": ratio,
             "p50_latency": round(k["p50_ms"] / o["p50_ms"], 2) if o["p50_ms"] else None,
             "p99_latency": round(k["p99_ms"] / o["p99_ms"], 2) if o["p99_ms"] else None,
+            "server_cpu_per_request": (round(k["server_cpu_ms_per_request"] / o["server_cpu_ms_per_request"], 2)
+                                       if k["server_cpu_ms_per_request"] and o["server_cpu_ms_per_request"] else None),
             "throughput_target": target,
             "meets_target": None if target is None or ratio is None else ratio >= target,
         }
         out[case] = s
     return out
+
+
+def _median_or_none(values) -> float | None:
+    known = [v for v in values if v is not None]
+    return round(statistics.median(known), 3) if known else None
 
 
 # --------------------------------------------------------------------------- report
@@ -353,13 +363,13 @@ def print_summary(res: dict) -> None:
         print(f"  note    : {note}")
     print()
     print(f"  {'query':<7}{'server':<11}{'conns':>6}{'req/s':>9}{'(range)':>17}{'p50 ms':>9}{'p99 ms':>9}{'errors':>8}"
-          f"{'others':>8}")
+          f"{'CPU ms/req':>11}{'others':>8}")
     for case, s in res["summary"].items():
         for name in (res["servers"]["kg"], res["servers"]["oxigraph"]):
             r = s[name]
             lo, hi = r["req_per_s_range"]
             print(f"  {case:<7}{name:<11}{res['cases'][case]['connections']:>6}{r['req_per_s']:>9.1f}{f'({lo:.0f}-{hi:.0f})':>17}{r['p50_ms']:>9.2f}"
-                  f"{r['p99_ms']:>9.2f}{r['errors']:>8}{r['other_cpu_cores']:>8.2f}")
+                  f"{r['p99_ms']:>9.2f}{r['errors']:>8}{r['server_cpu_ms_per_request'] or 0:>11.2f}{r['other_cpu_cores']:>8.2f}")
         q = s["ratio_kg_to_oxigraph"]
         verdict = "" if q["throughput_target"] is None else (
             f" (target >= {q['throughput_target']}: {'meets' if q['meets_target'] else 'BELOW'})")
@@ -367,8 +377,9 @@ def print_summary(res: dict) -> None:
             print(f"  {'':<7}kg/oxigraph: no ratio: oxigraph completed no request (make --duration longer)")
             continue
         print(f"  {'':<7}kg/oxigraph: throughput {q['throughput']:.2f}{verdict}; latency p50 x{q['p50_latency']}, "
-              f"p99 x{q['p99_latency']}")
-    print("\n  others = CPU cores other processes on the machine used during the runs (median)")
+              f"p99 x{q['p99_latency']}; server CPU per request x{q['server_cpu_per_request']}")
+    print("\n  CPU ms/req = CPU time of the server's processes per answered request; others = CPU cores that other\n"
+          "  processes on the machine used during the runs (medians over the rounds)")
 
 
 def versions() -> dict:

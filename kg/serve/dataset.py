@@ -10,8 +10,10 @@ from __future__ import annotations
 from pyoxigraph import NamedNode
 
 from kg.serve.lexer import keywords
+from kg.serve.memo import for_short_texts
 
 
+@for_short_texts
 def declares_dataset(query: str) -> bool:
     """Whether the query has a FROM or FROM NAMED clause."""
     return "FROM" in keywords(query)

@@ -14,6 +14,8 @@ from pyoxigraph import QueryResultsFormat, RdfFormat
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
+from kg.serve.memo import for_short_texts
+
 
 class Kind(Enum):
     """What a query returns; each kind has its own serialisations."""
@@ -70,6 +72,7 @@ def known(format_param: str) -> bool:
     return any(f.named_by(value) for offers in OFFERS.values() for f in offers)
 
 
+@for_short_texts
 def negotiate(kind: Kind, accept: str, format_param: str | None = None) -> Format | None:
     """The format to answer a `kind` result in, or None when nothing acceptable can be produced."""
     offers = OFFERS[kind]
@@ -84,6 +87,7 @@ def negotiate(kind: Kind, accept: str, format_param: str | None = None) -> Forma
     return by_type.get(best) if best else None
 
 
+@for_short_texts
 def satisfiable(accept: str, format_param: str | None = None) -> bool:
     """Whether some kind of result could be given, so a hopeless request is refused before it runs."""
     return any(negotiate(kind, accept, format_param) for kind in Kind)

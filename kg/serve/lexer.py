@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from kg.serve.memo import for_short_texts
+
 _TOKEN = re.compile(r"""
       <[^<>"{}|^`\\\x00-\x20]*>                  # IRI
     | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"         # long strings
@@ -32,6 +34,7 @@ def keywords(query: str) -> Iterator[str]:
             yield match.group("word").upper()
 
 
+@for_short_texts
 def nesting_depth(query: str) -> int:
     """How deep `{`, `(` and `[` nest in `query`."""
     depth = deepest = 0

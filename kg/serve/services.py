@@ -24,6 +24,8 @@ from rdflib.plugins.sparql.algebra import translatePrologue
 from rdflib.plugins.sparql.parser import parseQuery
 from rdflib.plugins.sparql.parserutils import CompValue
 
+from kg.serve.memo import for_short_texts
+
 # The engine matches keywords without case; re.I also folds look-alikes (ſ, K), which only adds checks.
 _MENTIONS_SERVICE = re.compile("service", re.IGNORECASE)
 _UNICODE_ESCAPE = re.compile(r"\\[uU]")
@@ -41,6 +43,22 @@ def check_services(query: str, base_iri: str, allow: frozenset[str]) -> None:
     """Raise Refused unless every SERVICE endpoint of `query` is in `allow` (exact IRIs)."""
     if not _MENTIONS_SERVICE.search(query):
         return  # the SERVICE keyword cannot occur, so the engine will make no call
+    refusal = _refusal(query, base_iri, allow)  # a full parse: remembered for queries asked again
+    if refusal is not None:
+        raise Refused(*refusal)
+
+
+@for_short_texts
+def _refusal(query: str, base_iri: str, allow: frozenset[str]) -> tuple[int, str] | None:
+    """(status, message) when `query` calls a SERVICE endpoint outside `allow`, else None."""
+    try:
+        _check(query, base_iri, allow)
+    except Refused as e:
+        return e.status, str(e)
+    return None
+
+
+def _check(query: str, base_iri: str, allow: frozenset[str]) -> None:
     if _UNICODE_ESCAPE.search(query):
         raise Refused(400, "A query that mentions SERVICE cannot use \\u escapes on this endpoint "
                            "(they keep it from being checked for SERVICE calls); write the characters themselves.")
