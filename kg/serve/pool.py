@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import queue
+import select
 import threading
 import time
 from dataclasses import dataclass
@@ -44,6 +45,11 @@ class ExecutorCrashed(Exception):
 class _Executor:
     process: BaseProcess
     conn: Connection
+    answer: select.poll  # registered once on `conn`: Connection.poll builds a new selector on every call
+
+    def answered_within(self, seconds: float) -> bool:
+        """Whether the answer (or the end of the pipe) arrived within `seconds`."""
+        return bool(self.answer.poll(seconds * 1000))
 
 
 class ExecutorPool:
@@ -74,7 +80,7 @@ class ExecutorPool:
             raise PoolBusy from None
         try:
             executor.conn.send(job)
-            answered = executor.conn.poll(max(0.0, deadline - time.monotonic()))
+            answered = executor.answered_within(max(0.0, deadline - time.monotonic()))
             outcome = executor.conn.recv() if answered else None
         except (EOFError, OSError):
             self._replace(executor)
@@ -99,7 +105,9 @@ class ExecutorPool:
                                     name="kg-executor", daemon=True)
         process.start()
         theirs.close()
-        executor = _Executor(process, ours)
+        answer = select.poll()
+        answer.register(ours.fileno(), select.POLLIN)
+        executor = _Executor(process, ours, answer)
         with self._lock:
             self._live.add(executor)
         return executor
