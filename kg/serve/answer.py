@@ -10,6 +10,7 @@ from flask import Response, abort, current_app
 from werkzeug.exceptions import ServiceUnavailable
 
 from kg.serve.config import ServeConfig
+from kg.serve.headers import vary
 from kg.serve.jobs import Job, Outcome
 from kg.serve.pool import ExecutorCrashed, ExecutorPool, PoolBusy, QueryTimeout
 
@@ -23,7 +24,7 @@ def answer(job: Job) -> Response:
     response = Response(outcome.body, mimetype=outcome.media_type)
     response.headers[TRUNCATED] = "true" if outcome.truncated else "false"
     response.headers[ROW_CAP] = str(job.row_cap)
-    response.vary.add("Accept")
+    vary(response, "Accept")
     return response
 
 

@@ -6,6 +6,8 @@ import gzip
 
 from flask import Flask, Response, request
 
+from kg.serve.headers import vary
+
 MIN_BYTES = 1024  # smaller bodies gain less than the header costs
 LEVEL = 5         # most of the gain of level 9 at a fraction of its time
 
@@ -15,8 +17,9 @@ def install_gzip(app: Flask) -> None:
     def compress(response: Response) -> Response:
         if response.direct_passthrough or response.is_streamed or "Content-Encoding" in response.headers:
             return response  # streamed bodies (dumps) are left as they are
-        response.vary.add("Accept-Encoding")
-        if request.method == "HEAD" or not request.accept_encodings["gzip"]:
+        vary(response, "Accept-Encoding")
+        asked = "gzip" in request.headers.get("Accept-Encoding", "").lower()  # parsed only when named
+        if request.method == "HEAD" or not asked or not request.accept_encodings["gzip"]:
             return response
         body = response.get_data()
         if len(body) >= MIN_BYTES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Flask, Response, request
 
 from kg.serve.answer import ROW_CAP, TRUNCATED
+from kg.serve.headers import vary
 
 
 def install_cors(app: Flask, origins: tuple[str, ...]) -> None:
@@ -17,7 +18,7 @@ def install_cors(app: Flask, origins: tuple[str, ...]) -> None:
             response.headers["Access-Control-Allow-Origin"] = "*"
         elif origin in origins:
             response.headers["Access-Control-Allow-Origin"] = origin
-            response.vary.add("Origin")
+            vary(response, "Origin")
         else:
             return response
         response.headers["Access-Control-Expose-Headers"] = f"{TRUNCATED}, {ROW_CAP}"

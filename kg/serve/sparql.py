@@ -13,6 +13,7 @@ from kg.serve.answer import answer
 from kg.serve.config import ServeConfig
 from kg.serve.description import PREFIXES, service_description
 from kg.serve.formats import Kind
+from kg.serve.headers import vary
 from kg.serve.jobs import Job
 from kg.serve.protocol import read_query_request, wants_description
 
@@ -45,5 +46,5 @@ def _description(config: ServeConfig, accept: str) -> Response:
     assert isinstance(fmt.engine, RdfFormat)
     body = serialize(service_description(request.base_url, config), format=fmt.engine, prefixes=PREFIXES)
     response = Response(body, mimetype=fmt.media_type)
-    response.vary.add("Accept")
+    vary(response, "Accept")
     return response
