@@ -21,6 +21,7 @@ from kg.serve.saved import load_saved_queries
 from kg.serve.saved_routes import blueprint as saved_blueprint
 from kg.serve.sparql import blueprint as sparql_blueprint
 from kg.serve.void import blueprint as void_blueprint
+from kg.serve.ui import blueprint as ui_blueprint
 
 
 def create_app(store_path: Path | str, config: ServeConfig | None = None) -> Flask:
@@ -48,4 +49,5 @@ def create_app(store_path: Path | str, config: ServeConfig | None = None) -> Fla
     app.register_blueprint(ontology_blueprint)
     app.register_blueprint(void_blueprint)
     app.register_blueprint(dump_blueprint)
+    app.register_blueprint(ui_blueprint)
     return app
