@@ -304,3 +304,59 @@ def test_without_javascript_the_form_still_gets_the_answer(browser, server: Serv
         assert response.headers["content-type"].startswith("application/sparql-results+xml")
     finally:
         context.close()
+
+
+# --- saved queries --------------------------------------------------------------------------------
+
+def saved_listing(server: Server) -> list[dict]:
+    reply = call(server.base + "/queries", "GET", headers={"Accept": "application/json"})
+    assert reply.status == 200, reply.text
+    return json.loads(reply.body)
+
+
+def test_the_picker_lists_the_saved_queries_and_opens_their_form(tab: Tab, server: Server) -> None:
+    listing = saved_listing(server)
+    tab.goto("/")
+    tab.page.wait_for_selector("#saved-picker:not([hidden])")
+    options = tab.page.eval_on_selector_all("#saved-select option", "os => os.map(o => o.value).filter(Boolean)")
+    assert options == [entry["name"] for entry in listing]
+    tab.page.select_option("#saved-select", "reporter_partners")
+    assert tab.page.get_attribute("#saved-open", "href") == "/queries/reporter_partners"
+    tab.page.click("#saved-open")
+    tab.page.wait_for_selector("#saved-form")
+    assert urlsplit(tab.page.url).path == "/queries/reporter_partners"
+    assert tab.console_errors == [] and tab.page_errors == []
+
+
+def test_a_saved_query_form_runs_and_shows_the_rows_the_route_gives(tab: Tab, server: Server) -> None:
+    tab.goto("/queries/reporter_partners")
+    tab.page.fill("#param-reporter", "CN-HN")
+    tab.page.click("#run")
+    tab.page.wait_for_selector("#results .status:not(.muted), #results .error")
+    values = dict(parse_qs(urlsplit(tab.page.url).query))   # the form's values, kept in the address
+    assert values["reporter"] == ["CN-HN"]
+    reply = call(server.base + "/queries/reporter_partners?" + urlencode({**{k: v[0] for k, v in values.items()},
+                                                                          "format": "json"}), "GET")
+    answer = json.loads(reply.body)
+    bindings = answer["results"]["bindings"]
+    assert len(bindings) >= 2
+    expected = [[expected_cell(row.get(v)) for v in answer["head"]["vars"]] for row in bindings]
+    shown = table_rows(tab)
+    assert [[comparable(c, e) for c, e in zip(row, exp)] for row, exp in zip(shown, expected)] == expected
+    assert len(shown) == len(expected)
+    assert tab.page.eval_on_selector_all("#results svg rect.bar", "rs => rs.length") == len(bindings)
+    check_downloads(tab, server, {"json", "xml", "csv", "tsv"})
+    assert tab.refused == [] and tab.console_errors == [] and tab.page_errors == []
+    tab.page.reload()   # the address reopens the form with its values and shows the answer again
+    tab.page.wait_for_selector("#results .status:not(.muted)")
+    assert len(table_rows(tab)) == len(bindings)
+
+
+def test_a_bad_parameter_on_the_form_shows_the_message_naming_it(tab: Tab) -> None:
+    tab.goto("/queries/reporter_partners")
+    tab.page.fill("#param-reporter", "CN HN<b>")
+    tab.page.click("#run")
+    error = tab.page.wait_for_selector("#results .error")
+    assert error.get_attribute("data-status") == "400"
+    assert "reporter" in error.text_content()
+    assert tab.page.eval_on_selector_all("#results b", "bs => bs.length") == 0

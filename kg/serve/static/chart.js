@@ -12,23 +12,23 @@ const PERIOD = /^\d{4}(-(\d{2}|H[12]|Q[1-4]|M\d{2}))?(-\d{2})?(\.\.\d{4}(-\d{2})
 const TIME_TYPES = new Set(["date", "dateTime", "gYear", "gYearMonth"].map((t) => "http://www.w3.org/2001/XMLSchema#" + t));
 const formatNumber = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 2 });
 
-/** Which columns to chart: the first numeric column bound in every row, and the first other
- * column bound in every row to label it with; null when the answer has no such pair. */
+/** Which columns to chart: the first numeric column bound in every row, and a column that names
+ * every row (bound and different in each) to label it with; null when the answer has no such pair. */
 export function chartColumns(vars, rows) {
   if (rows.length < 1 || rows.length > MAX_POINTS) return null;
   const full = vars.filter((v) => rows.every((row) => row[v]));
   const value = full.find((v) => rows.every((row) => isNumeric(row[v])));
   if (!value) return null;
-  const others = full.filter((v) => v !== value && !rows.every((row) => isNumeric(row[v])));
+  const names = full.filter((v) => v !== value && !rows.every((row) => isNumeric(row[v]))
+    && new Set(rows.map((row) => row[v].value)).size === rows.length);
   // Names read better than IRIs: prefer a column of literals to label the bars with.
-  const label = others.find((v) => rows.every((row) => row[v].type === "literal")) ?? others[0];
+  const label = names.find((v) => rows.every((row) => row[v].type === "literal")) ?? names[0];
   return label ? { label, value } : null;
 }
 
-/** Whether the labels are distinct periods (2023-H1, 2021-M06, 2025) or dates: a line then reads best. */
+/** Whether the labels are periods (2023-H1, 2021-M06, 2025) or dates: a line then reads best. */
 function isTimeline(terms) {
-  return new Set(terms.map((t) => t.value)).size === terms.length
-    && terms.every((t) => t.type === "literal" && (TIME_TYPES.has(t.datatype) || PERIOD.test(t.value)));
+  return terms.every((t) => t.type === "literal" && (TIME_TYPES.has(t.datatype) || PERIOD.test(t.value)));
 }
 
 function el(name, attrs = {}, text = null) {

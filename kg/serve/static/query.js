@@ -72,7 +72,7 @@ async function loadSavedQueries() {
     const response = await fetch(picker.dataset.source, { headers: { Accept: "application/json" } });
     if (!response.ok) return;
     const listing = await response.json();
-    entries = Array.isArray(listing) ? listing : listing.queries ?? [];
+    entries = Array.isArray(listing) ? listing : [];
   } catch {
     return;   // no saved queries on this server: the editor works alone
   }
@@ -86,7 +86,7 @@ async function loadSavedQueries() {
     const entry = entries.find((e) => e.name === select.value);
     open.hidden = !entry;
     summary.textContent = entry?.description ?? "";
-    if (entry) open.href = "/queries/" + encodeURIComponent(entry.name);
+    if (entry) open.href = entry.url ?? `${picker.dataset.source}/${encodeURIComponent(entry.name)}`;
   });
   picker.hidden = entries.length === 0;
 }

@@ -66,7 +66,9 @@ function table(vars, rows, config) {
     fragment.append(tr);
   }
   body.append(fragment);
-  return t;
+  const wrap = node("div", "table-wrap");   // wide answers scroll inside the page instead of widening it
+  wrap.append(t);
+  return wrap;
 }
 
 function statusLine(count, noun, response) {
