@@ -95,3 +95,14 @@ def test_a_city_named_with_its_province_is_one_place_and_the_city_s_means_it(ext
     obs = extract(text, "2019-11-20")
     assert [(o.reporter, o.partner, o.commodity, o.share_pct, o.yoy_pct) for o in obs][1:] == [
         ("CN-350500", None, "labor_intensive", 62.4, None), ("CN-350500", "US", None, None, -11.2)]
+
+
+def test_a_wire_dateline_city_is_not_the_reporter(extract) -> None:
+    text = "BEIJING (Reuters) - China's exports rose 5.4 percent in November. Imports grew just 3.0 percent."
+    assert [(o.reporter, o.flow) for o in extract(text, "2018-12-08")] == [("CN", "export"), ("CN", "import")]
+
+
+def test_base_verbs_after_saw_and_retail_sales(extract) -> None:
+    text = ("Northwest China's Gansu saw imports and exports climb 16.7 percent to 67.2 billion yuan in 2023. "
+            "Meanwhile, Beijing's retail sales of consumer goods fell 7.2 percent.")
+    assert [(o.reporter, o.yoy_pct) for o in extract(text, "2024-01-20")] == [("CN-GS", 16.7)]

@@ -162,3 +162,25 @@ def test_a_list_of_goods_added_up_is_their_group(extract) -> None:
     obs = extract("2023年，安徽省电动载人汽车、锂电池、太阳能电池合计出口1070.6亿元，增长64.3%。"
                   "机电产品、劳动密集型产品合计出口500亿元。", "2024-01-20")
     assert [(o.commodity, o.value, o.yoy_pct) for o in obs] == [("new_three", 1.0706e11, 64.3)]  # no common group
+
+
+def test_hong_kong_first_three_quarters_and_a_section_opener(extract) -> None:
+    text = ("海關總署廣東分署公布，2022年首三季廣東外貿進出口6.13兆元，按年增長0.8%。"
+            "分區域看，佛山進出口4,912.6億元，按年上升3.6%。從市場看，廣東對東南亞國家聯盟進出口9,468.3億元，按年升7.3%。")
+    obs = extract(text, "2022-10-25")
+    assert [(o.reporter, o.partner, str(o.period.end), o.yoy_pct) for o in obs] == [
+        ("CN-GD", None, "2022-09-30", 0.8), ("CN-440600", None, "2022-09-30", 3.6), ("CN-GD", "ASEAN", "2022-09-30", 7.3)]
+
+
+def test_one_to_three_quarters_and_a_whole_year_published_in_january(extract) -> None:
+    assert [str(o.period.end) for o in extract("一至三季度，河北省外贸进出口3,456.7亿元，增长4.1%。", "2019-10-22")] == ["2019-09-30"]
+    assert [str(o.period.end) for o in extract("全年吉林省进口煤炭312.4万吨，增长26.9%。", "2023-01-19")] == ["2022-12-31"]
+
+
+def test_chinese_numerals_with_ten_thousands(extract) -> None:
+    (obs,) = extract("今年前5个月，合肥市出口汽车六万八千辆，增长50%。", "2023-06-10")
+    assert obs.quantity.amount == 68000
+
+
+def test_retail_sales_are_not_trade(extract) -> None:
+    assert extract("2023年，北京市社会消费品零售总额下降7.2%。", "2024-01-20") == []

@@ -96,6 +96,7 @@ class DocState:
     last_had_flow: bool = False
     pending_run: list[Token] | None = None
     partner: str | None = None  # the last partner named, for 双边贸易 / bilateral trade
+    main_reporter: str | None = None  # the first reporter the text reports on: what a new section is about
 
 
 @dataclass
@@ -152,6 +153,8 @@ class SentenceReader:
         if not toks:
             return []  # a sentence with nothing to read changes nothing
         text = self.norm[self.sentence.start:self.sentence.end]
+        if self.state.main_reporter and self.lex.section_opener_re.match(self.norm, self.sentence.start):
+            self.state.reporter = self.state.main_reporter  # 分区域看，郑州… 从市场看，对美国…: Henan again
         has_resp = any(w in text for w in self.lex.respectively)
         self.has_parens = "(" in text
         first_meaningful = first_flow = None
@@ -273,6 +276,7 @@ class SentenceReader:
             return
         if self.topic_reporter:
             self.state.reporter = self.topic_reporter
+            self.state.main_reporter = self.state.main_reporter or self.topic_reporter
         p = self.topic_period
         if p is not None:
             current = self.state.period

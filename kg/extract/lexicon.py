@@ -20,7 +20,7 @@ from kg.normalise.text import normalise
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-CNUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*(?:点[零〇一二三四五六七八九]+)?"
+CNUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?"
 
 
 def first_chars(words) -> str:
@@ -88,6 +88,7 @@ class Lexicon:
     alone_before_re: re.Pattern
     trade_regimes: frozenset[str]  # modes that are kinds of trade (加工贸易): naming one names trade
     alone_after: tuple[str, ...]
+    section_opener_re: re.Pattern  # 从市场看 / By market: a new section about the text's main reporter
     combined_re: re.Pattern  # right after a list of goods: they are added up (合计, combined)
     continuing_pronoun_re: re.Pattern  # a sentence opening with one goes on about the last one's subject
     bilateral: frozenset[str]
@@ -278,6 +279,7 @@ def lexicon(lang: str) -> Lexicon:
         not_yoy_after_re=re.compile(rf"\s*(?:{alternation(data.get('not_yoy_after') or [], wordy)})"),
         trade_regimes=frozenset(slug for slug, c in gaz.modes.items() if c.kind == "regime"),
         alone_before_re=re.compile(rf"(?:{alternation(data.get('alone_before') or [], wordy)})\s*$"),
+        section_opener_re=re.compile(data.get("section_opener") or "(?!)"),
         combined_re=re.compile(rf"\s*(?:{alternation(data.get('combined') or [], wordy)})"),
         continuing_pronoun_re=re.compile(rf"\s*(?:{alternation(data.get('continuing_pronouns') or [], wordy)})"),
         alone_after=tuple(normalise(w) for w in data.get("alone_after") or []),

@@ -66,8 +66,8 @@ def resolve_period(spec: dict, ref: date, context: Resolved | None,
         year = context.period.start.year
     else:
         year = ref.year
-        if months and _month_end(year, months[1]) > ref:
-            year -= 1  # statistics are published after their period ends
+        if _month_end(year, months[1] if months else 12) > ref:
+            year -= 1  # statistics are published after their period ends: 全年 in January is last year
     if months is None:
         return Resolved(Period(date(year, 1, 1), date(year, 12, 31)), explicit)
     return Resolved(Period(date(year, months[0], 1), _month_end(year, months[1])), explicit)
