@@ -106,3 +106,11 @@ def test_base_verbs_after_saw_and_retail_sales(extract) -> None:
     text = ("Northwest China's Gansu saw imports and exports climb 16.7 percent to 67.2 billion yuan in 2023. "
             "Meanwhile, Beijing's retail sales of consumer goods fell 7.2 percent.")
     assert [(o.reporter, o.yoy_pct) for o in extract(text, "2024-01-20")] == [("CN-GS", 16.7)]
+
+
+def test_balances_narrow_and_widen_and_the_economy_is_not_trade(extract) -> None:
+    text = ("For the first 11 months, China's overall surplus narrowed 19.4 percent year-on-year to $351.76 billion. "
+            "Its agricultural exports rose 21.4 percent to 4.1 billion yuan. "
+            "China's economy grew 6.5 percent in the third quarter.")
+    assert [(o.flow, o.commodity, o.yoy_pct) for o in extract(text, "2018-12-08")] == [
+        ("balance", None, -19.4), ("export", "agricultural", 21.4)]
