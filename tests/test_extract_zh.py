@@ -184,3 +184,8 @@ def test_chinese_numerals_with_ten_thousands(extract) -> None:
 
 def test_retail_sales_are_not_trade(extract) -> None:
     assert extract("2023年，北京市社会消费品零售总额下降7.2%。", "2024-01-20") == []
+
+
+def test_a_multiple_of_last_year_s_figure_is_a_change(extract) -> None:
+    (obs,) = extract("今年前5个月，合肥出口汽车六万八千辆，是去年同期的3.1倍。", "2023-06-10")
+    assert (obs.quantity.amount, obs.yoy_pct) == (68000, 210)

@@ -88,6 +88,7 @@ class Lexicon:
     alone_before_re: re.Pattern
     trade_regimes: frozenset[str]  # modes that are kinds of trade (加工贸易): naming one names trade
     alone_after: tuple[str, ...]
+    ratio_re: re.Pattern  # 是去年同期的3.1倍: a multiple of last year's figure, a change of (3.1 - 1) x 100 %
     section_opener_re: re.Pattern  # 从市场看 / By market: a new section about the text's main reporter
     combined_re: re.Pattern  # right after a list of goods: they are added up (合计, combined)
     continuing_pronoun_re: re.Pattern  # a sentence opening with one goes on about the last one's subject
@@ -279,6 +280,7 @@ def lexicon(lang: str) -> Lexicon:
         not_yoy_after_re=re.compile(rf"\s*(?:{alternation(data.get('not_yoy_after') or [], wordy)})"),
         trade_regimes=frozenset(slug for slug, c in gaz.modes.items() if c.kind == "regime"),
         alone_before_re=re.compile(rf"(?:{alternation(data.get('alone_before') or [], wordy)})\s*$"),
+        ratio_re=re.compile(rf"(?:{alternation(data.get('ratio_cues') or [], wordy)})\s*(?P<num>{NUM})\s*(?:倍|times)"),
         section_opener_re=re.compile(data.get("section_opener") or "(?!)"),
         combined_re=re.compile(rf"\s*(?:{alternation(data.get('combined') or [], wordy)})"),
         continuing_pronoun_re=re.compile(rf"\s*(?:{alternation(data.get('continuing_pronouns') or [], wordy)})"),

@@ -56,6 +56,7 @@ def tokenise(norm: str, original: str, lex: Lexicon) -> list[Token]:
     tokens: list[Token] = []
     m.claim([x.span() for needs, regex in lex.ignore_res if needs is None or needs in norm
              for x in regex.finditer(norm) if x.end() > x.start()])
+    tokens += _ratios(m, lex)  # before the year-on-year words are claimed: 是去年同期的3.1倍 contains one
     m.claim(_literals(m.work, lex))
     tokens += _shares(m, lex)
     tokens += _amounts(m, lex)
@@ -126,6 +127,14 @@ def _amounts(m: _Masked, lex: Lexicon) -> list[Token]:
                 tokens.append(Token(x.start(), x.end(), "quantity", (amount, lex.units[g["unit"]])))
         m.claim(spans)
         spans = []
+    return tokens
+
+
+def _ratios(m: _Masked, lex: Lexicon) -> list[Token]:
+    """是去年同期的3.1倍: the figure is 3.1 times last year's, a change of +210 %."""
+    tokens = [Token(x.start(), x.end(), "change", round((parse_number(x.group("num")) - 1) * 100, 6))
+              for x in lex.ratio_re.finditer(m.work) if MASK not in x.group(0)]
+    m.claim([(t.start, t.end) for t in tokens])
     return tokens
 
 
