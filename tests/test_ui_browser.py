@@ -360,3 +360,33 @@ def test_a_bad_parameter_on_the_form_shows_the_message_naming_it(tab: Tab) -> No
     assert error.get_attribute("data-status") == "400"
     assert "reporter" in error.text_content()
     assert tab.page.eval_on_selector_all("#results b", "bs => bs.length") == 0
+
+
+# --- every page of the site -----------------------------------------------------------------------
+
+PAGES = ["/", "/queries", "/queries/reporter_partners", "/audit", "/id/place/CN-HN", "/graph/places",
+         "/ontology", "/export", "/.well-known/void", "{observation}", "{document}"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_loads_from_the_server_alone_without_errors(tab: Tab, server: Server, path: str) -> None:
+    first = sparql_json(server, "SELECT ?observation ?document WHERE { ?observation "
+                                "<https://w3id.org/cn-trade-kg/ontology#document> ?document } LIMIT 1")
+    iris = {k: v["value"] for k, v in first["results"]["bindings"][0].items()}
+    path = path.format(**{k: "/" + iri.removeprefix(BASE) for k, iri in iris.items()})
+    response = tab.goto(path)
+    tab.page.wait_for_load_state("networkidle")
+    assert response.status == 200
+    assert tab.refused == []
+    assert tab.console_errors == [] and tab.page_errors == []
+
+
+def test_an_observation_link_in_the_results_opens_its_page(tab: Tab) -> None:
+    run(tab)   # the example lists observations
+    link = tab.page.locator("#results tbody a[href^='/id/obs/']").first
+    iri = link.get_attribute("title")
+    with tab.page.expect_navigation():
+        link.click()
+    assert tab.page.url == tab.origin + "/" + iri.removeprefix(BASE)
+    assert tab.page.locator("blockquote mark").count() >= 1   # its quote, marked in its paragraph
+    assert tab.console_errors == [] and tab.page_errors == []

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
 
 from kg.emit.iris import BASE, PREFIXES
 from kg.serve.formats import OFFERS
@@ -42,6 +42,12 @@ def query_page() -> str:
     names = dict.fromkeys(f.name for offers in OFFERS.values() for f in offers)
     return render_template("query.html", query=request.args.get("query") or example_query(), format_names=names,
                            saved_list=SAVED_LIST if _has_route(SAVED_LIST) else None)
+
+
+@blueprint.route("/favicon.ico")
+def favicon() -> Response:
+    """The site's icon where browsers look for it on pages that name none (Turtle, plain-text errors)."""
+    return redirect(url_for("static", filename="favicon.svg"), 301)
 
 
 def _has_route(path: str) -> bool:
