@@ -11,13 +11,12 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, Response, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, Response, redirect, render_template, request, url_for
 
 from kg.emit.iris import BASE, PREFIXES
 from kg.serve.formats import OFFERS
 
 blueprint = Blueprint("ui", __name__)
-SAVED_LIST = "/queries"  # the saved queries' listing (JSON for Accept: application/json)
 EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "ui" / "example.rq"
 
 
@@ -29,6 +28,7 @@ def example_query() -> str:
 
 @blueprint.app_context_processor
 def results_context() -> dict[str, object]:
+    """What kg/serve/templates/results.html hands the results module, on every page that draws answers."""
     return {"results_config": {
         "base": BASE,
         "prefixes": PREFIXES,
@@ -40,8 +40,7 @@ def results_context() -> dict[str, object]:
 def query_page() -> str:
     """The editor, holding `?query=` when a shared link gives one and the example otherwise."""
     names = dict.fromkeys(f.name for offers in OFFERS.values() for f in offers)
-    return render_template("query.html", query=request.args.get("query") or example_query(), format_names=names,
-                           saved_list=SAVED_LIST if _has_route(SAVED_LIST) else None)
+    return render_template("query.html", query=request.args.get("query") or example_query(), format_names=names)
 
 
 @blueprint.route("/favicon.ico")
@@ -49,7 +48,3 @@ def favicon() -> Response:
     """The site's icon where browsers look for it on pages that name none (Turtle, plain-text errors)."""
     return redirect(url_for("static", filename="favicon.svg"), 301)
 
-
-def _has_route(path: str) -> bool:
-    """Whether the app serves `path`, so the page never asks for a list this server does not have."""
-    return any(rule.rule == path for rule in current_app.url_map.iter_rules())

@@ -60,21 +60,19 @@ form.addEventListener("submit", (event) => {
   run();
 });
 
-/** Fill the saved-query picker from GET /queries; it stays hidden when there are none. */
+/** Fill the saved-query picker from the JSON list of saved queries; it stays hidden when there are none. */
 async function loadSavedQueries() {
   const picker = document.getElementById("saved-picker");
   const select = document.getElementById("saved-select");
   const open = document.getElementById("saved-open");
   const summary = document.getElementById("saved-summary");
-  if (!picker.dataset.source) return;   // this server has no saved queries
   let entries;
   try {
     const response = await fetch(picker.dataset.source, { headers: { Accept: "application/json" } });
-    if (!response.ok) return;
-    const listing = await response.json();
-    entries = Array.isArray(listing) ? listing : [];
+    if (!response.ok) return;   // without the list the editor still works alone
+    entries = await response.json();
   } catch {
-    return;   // no saved queries on this server: the editor works alone
+    return;
   }
   for (const entry of entries) {
     const option = document.createElement("option");
@@ -86,7 +84,7 @@ async function loadSavedQueries() {
     const entry = entries.find((e) => e.name === select.value);
     open.hidden = !entry;
     summary.textContent = entry?.description ?? "";
-    if (entry) open.href = entry.url ?? `${picker.dataset.source}/${encodeURIComponent(entry.name)}`;
+    if (entry) open.href = entry.url;
   });
   picker.hidden = entries.length === 0;
 }
