@@ -189,6 +189,22 @@ def test_periods_with_numbers_draw_a_line_with_one_point_per_row(tab: Tab) -> No
     assert labels == ["2021-H1", "2023-H1", "2025"]   # in time order
 
 
+def test_negative_numbers_draw_bars_on_the_other_side_of_zero(tab: Tab) -> None:
+    run(tab, 'SELECT ?partner ?yoy WHERE { VALUES (?partner ?yoy) { ("ASEAN" 20.8) ("US" -12.4) ("EU" 5) } }')
+    bars = tab.page.eval_on_selector_all("#results svg.chart.bars rect.bar",
+                                         "rs => rs.map(r => [r.x.baseVal.value, r.width.baseVal.value])")
+    zero = bars[0][0]                      # the positive bars start at zero
+    assert bars[2][0] == pytest.approx(zero)
+    assert bars[1][0] + bars[1][1] == pytest.approx(zero)   # the negative one ends there
+    assert bars[1][1] / bars[0][1] == pytest.approx(12.4 / 20.8, rel=0.01)
+
+
+def test_dates_draw_a_line(tab: Tab) -> None:
+    run(tab, 'PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> SELECT ?day ?n WHERE { VALUES (?day ?n) '
+             '{ ("2024-03-01"^^xsd:date 3) ("2024-01-01"^^xsd:date 1) } }')
+    assert tab.page.eval_on_selector_all("#results svg.chart.line circle.point", "cs => cs.length") == 2
+
+
 def test_no_chart_without_a_number_column(tab: Tab) -> None:
     run(tab, PREFIXES + "SELECT ?p ?name WHERE { VALUES ?p { place:CN-HN place:CN-ZJ } "
                         "?p rdfs:label ?name FILTER(LANG(?name) = 'en') }")
