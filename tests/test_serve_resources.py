@@ -281,12 +281,23 @@ def test_a_quote_with_a_script_tag_is_rendered_inert(server: Server) -> None:
     obs = one(server, 'SELECT ?o WHERE { ?o prov:wasDerivedFrom/oa:hasSelector/oa:exact ?q '
                       'FILTER(CONTAINS(?q, "<script>")) }')
     doc = one(server, f"SELECT ?d WHERE {{ <{obs}> kg:document ?d }}")
-    for path in (path_of(obs), path_of(doc)):
+    evidence = one(server, f"SELECT ?e WHERE {{ <{obs}> prov:wasDerivedFrom ?e }}")
+    for path in (path_of(obs), path_of(doc), path_of(evidence)):
         page = get(server, path, accept="text/html").text
         assert html.escape(SCRIPT) in page and SCRIPT not in page
         assert not [script for script in Scripts(page).texts if "alert" in script]
-    page = get(server, path_of(obs), accept="text/html").text
-    assert f"<mark>今年前两个月，湖南省进出口总值{html.escape(SCRIPT)}800.5亿元" in page
+    for path in (path_of(obs), path_of(evidence)):
+        page = get(server, path, accept="text/html").text
+        assert f"<mark>今年前两个月，湖南省进出口总值{html.escape(SCRIPT)}800.5亿元" in page
+
+
+def test_an_evidence_page_marks_its_quote_and_links_its_observation(server: Server) -> None:
+    rows = sparql(server, "SELECT ?o ?e ?q WHERE { ?o prov:wasDerivedFrom ?e . ?e oa:hasSelector/oa:exact ?q } LIMIT 3")
+    assert rows
+    for row in rows:
+        page = get(server, path_of(row["e"]["value"]), accept="text/html").text
+        assert f'<mark>{html.escape(row["q"]["value"])}</mark>' in page
+        assert f'href="{path_of(row["o"]["value"])}"' in page
 
 
 # --- places and documents -------------------------------------------------------------------------

@@ -123,15 +123,31 @@ def observation_heading(page: Resource) -> str:
 
 
 def observation(resource: NamedNode) -> Observation:
-    rows = select("observation", resource)
-    row = rows[0] if rows else {}
-    found = None
-    if {"text", "start", "end", "exact"} <= row.keys():
-        found = passage(row["text"].value, int(row["start"].value), int(row["end"].value), row["exact"].value)
+    row, found = _quoted("observation", resource)
     same_as: dict[str, list[Term]] = {}
     for link in select("same_as", resource):
         same_as.setdefault(link["place"].value, []).append(link["same"])
     return Observation(row, found, same_as)
+
+
+@dataclass
+class Evidence:
+    row: Row                              # quote, offsets, document and observation (evidence.rq)
+    passage: Passage | None
+
+
+def evidence(resource: NamedNode) -> Evidence:
+    return Evidence(*_quoted("evidence", resource))
+
+
+def _quoted(query: str, resource: NamedNode) -> tuple[Row, Passage | None]:
+    """The first row of `query` and the passage its text, offsets and quote give (if they agree)."""
+    rows = select(query, resource)
+    row = rows[0] if rows else {}
+    found = None
+    if {"text", "start", "end", "exact"} <= row.keys():
+        found = passage(row["text"].value, int(row["start"].value), int(row["end"].value), row["exact"].value)
+    return row, found
 
 
 def amount(value: str) -> str:
@@ -175,10 +191,11 @@ def graph(resource: NamedNode) -> Graph:
     return Graph(int(size[0]["n"].value) if size else 0, select("graph_classes", resource), document)
 
 
-PAGE_KINDS = ((KG + "TradeObservation", "observation"), (KG + "Place", "place"), (KG + "Document", "document"))
+PAGE_KINDS = ((KG + "TradeObservation", "observation"), (KG + "Place", "place"), (KG + "Document", "document"),
+              (KG + "Evidence", "evidence"))
 
 
 def kind_of(page: Resource) -> str:
-    """Which template shows the resource: observation, place, document or the generic resource."""
+    """Which template shows the resource: observation, place, document, evidence or the generic resource."""
     types = page.types
     return next((kind for cls, kind in PAGE_KINDS if cls in types), "resource")

@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import Response, abort
+from pyoxigraph import RdfFormat, parse, serialize
 from werkzeug.datastructures import MIMEAccept
 from werkzeug.http import parse_accept_header
 
+from kg.emit.iris import PREFIXES
 from kg.serve import formats
 from kg.serve.answer import TRUNCATED
 from kg.serve.formats import Format
@@ -30,6 +32,7 @@ class Page:
 
 HTML = Page()
 RDF_FORMATS: tuple[Format, ...] = (formats.TURTLE, formats.JSONLD, formats.NTRIPLES, formats.RDFXML)
+WITH_PREFIXES = (formats.TURTLE, formats.RDFXML)   # formats that read better with the project's prefixes
 Representation = Format | Page
 
 
@@ -80,3 +83,10 @@ def rdf_response(body: bytes, fmt: Format, truncated: bool = False) -> Response:
     response = Response(body, mimetype=fmt.media_type)
     response.headers[TRUNCATED] = "true" if truncated else "false"
     return response
+
+
+def with_prefixes(ntriples: bytes, fmt: Format) -> bytes:
+    """N-Triples rewritten in `fmt` (one of WITH_PREFIXES) with the project's prefixes declared."""
+    assert isinstance(fmt.engine, RdfFormat)
+    triples = (quad.triple for quad in parse(ntriples, format=RdfFormat.N_TRIPLES))
+    return serialize(triples, format=fmt.engine, prefixes=PREFIXES)

@@ -13,9 +13,18 @@ from collections.abc import Callable
 from flask import Blueprint, Response, abort, render_template, request
 from pyoxigraph import NamedNode
 
-from kg.serve import lookup, pages
+from kg.serve import formats, lookup, pages
 from kg.serve.paths import iri_of
-from kg.serve.representation import HTML, RDF_FORMATS, add_link_headers, alternates, choose, rdf_response
+from kg.serve.representation import (
+    HTML,
+    RDF_FORMATS,
+    WITH_PREFIXES,
+    add_link_headers,
+    alternates,
+    choose,
+    rdf_response,
+    with_prefixes,
+)
 
 blueprint = Blueprint("resources", __name__)
 OFFERS = (HTML, *RDF_FORMATS)
@@ -43,8 +52,10 @@ def _dereference(path: str, description_query: str, page: Callable[[NamedNode], 
     if chosen is HTML:
         response = Response(page(node), mimetype="text/html")
     else:
-        outcome = lookup.run(description_query, chosen, node)
-        response = rdf_response(outcome.body, chosen, outcome.truncated)
+        fetched = formats.NTRIPLES if chosen in WITH_PREFIXES else chosen   # prefixes are added here
+        outcome = lookup.run(description_query, fetched, node)
+        body = outcome.body if fetched is chosen else with_prefixes(outcome.body, chosen)
+        response = rdf_response(body, chosen, outcome.truncated)
     return add_link_headers(response, request.base_url, OFFERS)
 
 
@@ -70,6 +81,8 @@ def _resource_page(node: NamedNode) -> str:
         extra["place"] = pages.place(node)
     elif kind == "document":
         extra["observations"] = pages.document_observations(node)
+    elif kind == "evidence":
+        extra["evidence"] = pages.evidence(node)
     return render_template(f"{kind}.html", page=page, alternates=alternates(request.base_url, OFFERS), **extra)
 
 
