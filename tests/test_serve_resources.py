@@ -241,7 +241,9 @@ def test_unknown_iris_unacceptable_types_and_unknown_formats(server: Server) -> 
     assert get(server, "/id/place/NO-SUCH-PLACE", accept="text/html").status == 404
     assert get(server, "/id/obs/doc-0000000000000000-0000000000000000", accept="text/turtle").status == 404
     assert get(server, "/graph/doc-0000000000000000", accept="text/turtle").status == 404
-    assert get(server, "/id/place/a%3Eb").status == 404      # not even an IRI
+    for hostile in ("a%3Eb", "x%3E%20%3Fp%20%3Fo%20%7D%20%23", "x%5Cu003E", "x%22y"):   # not even IRIs
+        reply = get(server, "/id/place/" + hostile, accept="text/turtle")
+        assert reply.status == 404 and "not an IRI" in reply.text
     iri = one(server, KINDS["country"])
     assert get(server, path_of(iri), accept="image/png").status == 406
     reply = get(server, path_of(iri), format="docx")
