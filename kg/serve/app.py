@@ -16,6 +16,7 @@ from kg.serve.errors import install_error_pages
 from kg.serve.guards import install_guards
 from kg.serve.ontology import blueprint as ontology_blueprint
 from kg.serve.pool import ExecutorPool
+from kg.serve.request import Request
 from kg.serve.resources import blueprint as resources_blueprint
 from kg.serve.saved import load_saved_queries
 from kg.serve.saved_routes import blueprint as saved_blueprint
@@ -32,6 +33,7 @@ def create_app(store_path: Path | str, config: ServeConfig | None = None) -> Fla
     config = config or ServeConfig()
     saved = load_saved_queries(config.queries) if config.queries else {}
     app = Flask(__name__)
+    app.request_class = Request  # URL parameters and base IRI parsed once per distinct URL
     pool = ExecutorPool(Path(store_path), config.workers)
     atexit.register(pool.close)
     app.extensions["kg.config"] = config

@@ -13,7 +13,7 @@ from functools import lru_cache, wraps
 from typing import ParamSpec, TypeVar
 
 ENTRIES = 512        # calls remembered per function (least recently used first out)
-MAX_CHARS = 8192     # longer text arguments (together) are not remembered
+MAX_CHARS = 8192     # longer text (str or bytes) arguments, together, are not remembered
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -25,7 +25,7 @@ def for_short_texts(function: Callable[P, R]) -> Callable[P, R]:
 
     @wraps(function)
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
-        if not kwargs and sum(len(a) for a in args if isinstance(a, str)) <= MAX_CHARS:
+        if not kwargs and sum(len(a) for a in args if isinstance(a, (str, bytes))) <= MAX_CHARS:
             return remembered(*args)  # type: ignore[arg-type]
         return function(*args, **kwargs)
 
