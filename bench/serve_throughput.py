@@ -20,6 +20,7 @@
      text on oxigraph with the bound parameters written in as a VALUES block (oxigraph has no
      saved queries); left out, with a note, when the kg being measured has no /queries route.
    Every request asks for `application/sparql-results+json`, without gzip (`--gzip` to ask for it).
+   Both servers get the same query time limit (`--query-timeout`, 60 s).
 5. **Report.** Median over the rounds of requests/s, p50 and p99 latency, per query and server;
    the ratios kg / oxigraph (throughput: target >= 0.5 small, >= 0.9 heavy); and how much CPU
    other processes took while each run went on (the machine is shared). Table on stdout,
@@ -107,7 +108,8 @@ class Server:
 
     def start(self, timeout: float = 120) -> None:
         with self.log_path.open("wb") as out:
-            self.process = subprocess.Popen(self.command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+            # cwd is not the checkout, so that `python -m kg.cli` imports kg from PYTHONPATH when it is set
+            self.process = subprocess.Popen(self.command, cwd=WORK, stdout=out, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -133,9 +135,16 @@ class Server:
     def sparql_url(self, query: str) -> str:
         return f"{self.base}{self.query_path}?query={quote(query)}"
 
-    def cpu_ticks(self) -> int:
-        """CPU ticks used so far by the server and its children (executors, fork server)."""
-        return sum(_cpu_ticks(pid) or 0 for pid in _tree(self.process.pid)) if self.process else 0
+    def cpu_ticks(self) -> dict[int, int]:
+        """CPU ticks used so far by each process of the server (with its executors and fork server)."""
+        ticks = {pid: _cpu_ticks(pid) for pid in _tree(self.process.pid)} if self.process else {}
+        return {pid: t for pid, t in ticks.items() if t is not None}
+
+
+def ticks_between(before: dict[int, int], after: dict[int, int]) -> tuple[int, bool]:
+    """CPU ticks used between two samples of a process tree, and whether a process left the tree
+    meanwhile (a killed executor: its last ticks are lost, so the figure is a little low)."""
+    return sum(t - before.get(pid, 0) for pid, t in after.items()), bool(set(before) - set(after))
 
 
 def free_port() -> int:
@@ -155,10 +164,11 @@ def make_servers(store: Path, args) -> tuple[Server, Server]:
     kg_port, ox_port = free_port(), free_port()
     workers = ["--workers", str(args.workers)] if args.workers else []
     kg = Server("kg serve", [*taskset(args.server_cpus), sys.executable, "-m", "kg.cli", "serve", "--store", str(store),
-                             "--port", str(kg_port), *workers],
+                             "--port", str(kg_port), "--timeout", f"{args.query_timeout:g}", *workers],
                 f"http://127.0.0.1:{kg_port}", "/sparql", WORK / "kg_serve.log")
     ox = Server("oxigraph", [*taskset(args.server_cpus), oxigraph, "serve-read-only", "--location", str(store),
-                             "--bind", f"127.0.0.1:{ox_port}", "--union-default-graph"],
+                             "--bind", f"127.0.0.1:{ox_port}", "--union-default-graph",
+                             "--timeout-s", f"{args.query_timeout:g}"],
                 f"http://127.0.0.1:{ox_port}", "/query", WORK / "oxigraph.log")
     return kg, ox
 
@@ -267,8 +277,9 @@ def measure(server: Server, idle: Server, url: str, connections: int, args) -> d
     wall = time.perf_counter() - t0
     busy1, s1, i1 = _busy_ticks(), server.cpu_ticks(), idle.cpu_ticks()
     wrk_cpu = _self_children_cpu() - self_cpu
-    server_cpu = (s1 - s0) / tick
-    other = max(0.0, (busy1 - busy0) / tick - server_cpu - (i1 - i0) / tick - wrk_cpu)
+    server_ticks, replaced = ticks_between(s0, s1)
+    server_cpu = server_ticks / tick
+    other = max(0.0, (busy1 - busy0) / tick - server_cpu - ticks_between(i0, i1)[0] / tick - wrk_cpu)
     seconds = report["duration_us"] / 1e6
     errors = sum(report["errors"].values())
     return {
@@ -277,7 +288,7 @@ def measure(server: Server, idle: Server, url: str, connections: int, args) -> d
         "p50_ms": report["p50_us"] / 1000, "p90_ms": report["p90_us"] / 1000, "p99_ms": report["p99_us"] / 1000,
         "max_ms": report["max_us"] / 1000, "mean_ms": round(report["mean_us"] / 1000, 3),
         "bytes_per_response": round(report["bytes"] / report["requests"]) if report["requests"] else None,
-        "errors": report["errors"], "error_count": errors,
+        "errors": report["errors"], "error_count": errors, "server_process_replaced": replaced,
         "server_cpu_ms_per_request": round(server_cpu * 1000 / report["requests"], 3) if report["requests"] else None,
         "server_cpu_cores": round(server_cpu / wall, 2), "wrk_cpu_cores": round(wrk_cpu / wall, 2),
         "other_cpu_cores": round(other / wall, 2),
@@ -407,10 +418,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--warmup", type=float, default=3, help="seconds of load before each measured run (default 3)")
     ap.add_argument("--connections", type=int, default=8,
                     help="concurrent connections for the small and saved queries (default 8)")
-    ap.add_argument("--heavy-connections", type=int, default=4,
-                    help="concurrent connections for the heavy query (default 4: more only queue up)")
+    ap.add_argument("--heavy-connections", type=int, default=2,
+                    help="concurrent connections for the heavy query (default 2: one query per core; more only queue)")
     ap.add_argument("--rounds", type=int, default=3, help="measured runs per query and server (default 3)")
-    ap.add_argument("--request-timeout", type=float, default=30, help="wrk's per-request timeout, s (default 30)")
+    ap.add_argument("--query-timeout", type=float, default=60,
+                    help="both servers' query time limit, s (default 60: kg's default 10 s counts the wait for a "
+                         "free executor, which a heavy query can pass on a busy machine)")
+    ap.add_argument("--request-timeout", type=float, default=90, help="wrk's per-request timeout, s (default 90)")
     ap.add_argument("--workers", type=int, help="kg serve --workers (default: kg's own)")
     ap.add_argument("--load-cpus", default=None,
                     help="CPUs for wrk (taskset list; default: the last CPU; 'any' for no pinning)")
