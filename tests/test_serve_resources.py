@@ -152,6 +152,8 @@ KINDS = {
     "commodity": "SELECT ?x WHERE { ?x a kg:Commodity } LIMIT 1",
     "mode": "SELECT ?x WHERE { ?x a kg:TradeMode } LIMIT 1",
     "flow": "SELECT ?x WHERE { ?x a kg:Flow } LIMIT 1",
+    "scheme": "SELECT ?x WHERE { ?x a <http://www.w3.org/2004/02/skos/core#ConceptScheme> } LIMIT 1",
+    "dataset": "SELECT ?x WHERE { ?o <http://purl.org/linked-data/cube#dataSet> ?x } LIMIT 1",
 }
 
 
@@ -211,13 +213,20 @@ def test_jsonld_carries_the_project_context(server: Server) -> None:
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_a_named_graph_dereferences_to_its_triples(server: Server) -> None:
-    graph = f"{BASE}graph/{ASEAN_DOC}"
-    reply = get(server, path_of(graph), accept="text/turtle")
-    assert reply.status == 200
-    described = rdflib.Graph().parse(data=reply.body, format="turtle")
+@pytest.mark.parametrize("name, media_type, syntax", RDF_FORMATS)
+@pytest.mark.parametrize("graph", [f"{BASE}graph/{ASEAN_DOC}", f"{BASE}graph/vocab"])
+def test_a_named_graph_dereferences_to_its_triples(server: Server, graph: str, name: str, media_type: str,
+                                                   syntax: str) -> None:
+    reply = get(server, path_of(graph), accept=media_type)
+    assert reply.status == 200 and reply.headers["content-type"].split(";")[0] == media_type
+    described = rdflib.Graph().parse(data=reply.body, format=syntax)
     own = store_graph(server, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     assert len(own) > 100 and set(own) == set(described)
+
+
+def test_a_document_graph_page_links_its_document(server: Server) -> None:
+    graph = f"{BASE}graph/{ASEAN_DOC}"
+    own = store_graph(server, f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
     page = get(server, path_of(graph), accept="text/html")
     assert page.status == 200 and f'href="/id/doc/{ASEAN_DOC}"' in page.text
     assert f"{len(own)} triples" in page.text
