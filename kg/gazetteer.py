@@ -6,6 +6,7 @@ with '|', an empty cell meaning none):
 - ``data/places/countries.tsv``  ISO 3166-1 entries (generated)
 - ``data/places/provinces.tsv``  the 34 provincial-level divisions, ISO 3166-2:CN (generated)
 - ``data/places/cities.tsv``     prefecture-level divisions, ``CN-`` + GB/T 2260 (generated)
+- ``data/places/county_cities.tsv`` county-level cities (县级市), ``CN-`` + GB/T 2260 (generated)
 - ``data/places/groups.tsv``     country groups and regions (hand-written)
 - ``data/vocab/commodities.tsv`` and ``data/vocab/modes.tsv`` (optional)
 
@@ -36,7 +37,10 @@ PLACE_FILES: dict[str, tuple[str, tuple[str, ...]]] = {
     "provinces.tsv": ("province", ("code", "gb2260", "wikidata", "en", "zh_hans", "zh_hant", "aliases")),
     "groups.tsv": ("group", ("code", "wikidata", "en", "zh_hans", "zh_hant", "aliases", "abbr", "members")),
     "cities.tsv": ("city", ("code", "parent", "gb2260", "en", "zh_hans", "zh_hant", "aliases")),
+    "county_cities.tsv": ("county_city", ("code", "parent", "gb2260", "en", "zh_hans", "zh_hant", "aliases")),
 }
+# Kinds a pronoun such as 全市 / "the city's" can stand for.
+CITY_KINDS = frozenset({"city", "county_city"})
 VOCAB_FILES: dict[str, str] = {"commodities.tsv": "commodity", "modes.tsv": "mode"}
 VOCAB_COLUMNS = ("slug", "kind", "broader", "en", "zh_hans", "zh_hant", "aliases")
 LABEL_COLUMNS = {"en": "en", "zh_hans": "zh-Hans", "zh_hant": "zh-Hant"}
@@ -44,13 +48,13 @@ LABEL_COLUMNS = {"en": "en", "zh_hans": "zh-Hans", "zh_hant": "zh-Hant"}
 
 @dataclass(frozen=True)
 class Place:
-    """A country, province, prefecture-level city or group of countries."""
+    """A country, province, prefecture-level or county-level city, or group of countries."""
 
-    code: str  # contract code: 'CN-HN', 'CN-430100', 'US', 'ASEAN', 'CN'
-    kind: str  # 'country' | 'province' | 'city' | 'group'
+    code: str  # contract code: 'CN-HN', 'CN-430100', 'CN-330782', 'US', 'ASEAN', 'CN'
+    kind: str  # 'country' | 'province' | 'city' | 'county_city' | 'group'
     labels: dict[str, str]  # {'en': ..., 'zh-Hans': ..., 'zh-Hant': ...}
     aliases: tuple[str, ...]  # all other names, any script
-    parent: str | None = None  # province code of a city
+    parent: str | None = None  # province of a city; prefecture (or province) of a county-level city
     wikidata: str | None = None  # 'Q45761'
     gb2260: str | None = None
     abbr: tuple[str, ...] = ()  # one-character forms for compounds (中美, 对美)
@@ -148,6 +152,15 @@ class Gazetteer:
 
     def place(self, code: str) -> Place:
         return self.places[code]
+
+    def ancestors(self, code: str) -> tuple[str, ...]:
+        """Codes of the places containing `code`, nearest first (义乌 -> 金华, 浙江)."""
+        out: list[str] = []
+        parent = self.places[code].parent
+        while parent is not None:
+            out.append(parent)
+            parent = self.places[parent].parent
+        return tuple(out)
 
 
 def _split(cell: str | None) -> tuple[str, ...]:

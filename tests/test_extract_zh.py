@@ -189,3 +189,34 @@ def test_retail_sales_are_not_trade(extract) -> None:
 def test_a_multiple_of_last_year_s_figure_is_a_change(extract) -> None:
     (obs,) = extract("今年前5个月，合肥出口汽车六万八千辆，是去年同期的3.1倍。", "2023-06-10")
     assert (obs.quantity.amount, obs.yoy_pct) == (68000, 210)
+
+
+def test_county_level_city_reports_with_its_own_code(extract) -> None:
+    text = ("记者从义乌海关获悉，1-10月，义乌市进出口总值5,821.3亿元，同比增长18.6%。"
+            "年初以来，义乌以市场采购贸易方式出口3,968.2亿元，增长16.3%，占全市出口总值的77.8%。"
+            "同期，全省进出口4.5万亿元，增长6%。")
+    assert [summary(o) for o in extract(text, "2024-11-22")] == [rounded(r) for r in [
+        ("CN-330782", None, "total", None, "2024-01-01..2024-10-31", 5.8213e11, 18.6, None),
+        ("CN-330782", None, "export", "market_procurement", "2024-01-01..2024-10-31", 3.9682e11, 16.3, 77.8),
+        ("CN-ZJ", None, "total", None, "2024-01-01..2024-10-31", 4.5e12, 6, None)]]
+
+
+def test_city_wide_after_a_county_level_city_means_that_city(extract) -> None:
+    obs = extract("上半年，昆山进出口4200亿元，增长3%。全市出口2600亿元，增长5%。", "2024-07-20")
+    assert [(o.reporter, o.flow) for o in obs] == [("CN-320583", "total"), ("CN-320583", "export")]
+
+
+def test_a_prefecture_keeps_its_name_beside_its_county_level_city(extract) -> None:
+    obs = extract("前三季度，恩施州进出口50亿元，增长12%。", "2024-10-20")
+    assert [o.reporter for o in obs] == ["CN-422800"]
+
+
+@pytest.mark.parametrize("text,reporter", [
+    ("上半年，广西深化经贸合作，进出口3200亿元，增长4%。", "CN-GX"),                # 合作 is cooperation
+    ("上半年，面向东方市场，广西进出口3200亿元，增长4%。", "CN-GX"),              # 东方 is the East
+    ("上半年，广西临海产业进出口3200亿元，增长4%。", "CN-GX"),                    # 临海 is by the sea
+    ("上半年，北京进出口撑起大半壁江山，进出口3200亿元，增长4%。", "CN-BJ"),       # 江山 is a realm
+    ("上半年，郑州新郑综合保税区进出口3200亿元，增长4%。", "CN-410100"),           # the zone of Zhengzhou
+])
+def test_county_city_short_names_in_ordinary_text_are_not_places(extract, text: str, reporter: str) -> None:
+    assert {o.reporter for o in extract(text, "2024-07-20")} == {reporter}

@@ -241,3 +241,51 @@ def test_vocab_files_are_optional_and_read(data_copy):
     assert gaz.commodities["ev"].broader == "mechanical-electrical"
     assert gaz.commodities["ev"].labels["zh-Hans"] == "电动汽车"
     assert gaz.lookup("新能源汽车") == ("commodity", "ev")
+
+
+def test_county_level_cities_sit_under_their_prefecture(gaz):
+    counties = of_kind(gaz, "county_city")
+    assert len(counties) >= 380
+    for code, c in counties.items():
+        assert re.fullmatch(r"CN-\d{6}", code) and c.gb2260 == code[3:], code
+        parent = gaz.places[c.parent]
+        assert parent.kind in ("city", "province"), code  # 济源, 仙桃 … answer to their province
+        assert c.gb2260[:4] == parent.gb2260[:4] or parent.kind == "province", code
+        assert c.labels.get("zh-Hant") and c.labels.get("zh-Hans") and c.labels.get("en"), code
+    yiwu = gaz.places["CN-330782"]
+    assert (yiwu.parent, yiwu.labels["en"], yiwu.labels["zh-Hant"]) == ("CN-330700", "Yiwu", "義烏市")
+    assert gaz.ancestors("CN-330782") == ("CN-330700", "CN-ZJ")
+    assert gaz.places["CN-419001"].parent == "CN-HA"  # 济源市, directly under Henan
+    assert "CN-441900" not in counties and gaz.places["CN-441900"].kind == "city"  # 东莞 is prefecture-level
+
+
+def test_county_level_cities_resolve(gaz):
+    for name, code in [("义乌市", "CN-330782"), ("义乌", "CN-330782"), ("義烏", "CN-330782"), ("Yiwu", "CN-330782"),
+                       ("昆山", "CN-320583"), ("崑山市", "CN-320583"), ("Kunshan", "CN-320583"),
+                       ("张家港", "CN-320582"), ("江阴", "CN-320281"), ("常熟", "CN-320581"), ("晋江", "CN-350582"),
+                       ("石狮", "CN-350581"), ("慈溪", "CN-330282"), ("余姚", "CN-330281"), ("瑞安", "CN-330381"),
+                       ("乐清", "CN-330382"), ("诸暨", "CN-330681"), ("海宁", "CN-330481"), ("太仓", "CN-320585"),
+                       ("宜兴", "CN-320282"), ("Changyuan", "CN-410783"), ("Korla", "CN-652801")]:
+        assert gaz.code(name) == code, name
+
+
+def test_county_level_city_never_shadows_a_prefecture_or_province(gaz):
+    # the prefecture keeps its name; the county-level city seat of the same name has only its full one
+    assert gaz.code("恩施") == "CN-422800" and gaz.code("恩施市") == "CN-422801"
+    assert gaz.code("大理") == "CN-532900" and gaz.code("Dali") == "CN-532900"
+    assert gaz.code("Kashgar") == "CN-653100" and gaz.places["CN-653101"].labels["en"] == "Kashgar City"
+    assert gaz.code("Jinzhou") == "CN-210700"  # 锦州; 晋州市 is "Jinzhou, Shijiazhuang"
+    assert gaz.code("吉林") == "CN-JL"
+    # two county-level cities with one pinyin name: the bare name is neither's
+    assert gaz.lookup("Xinyi") is None
+    assert gaz.places["CN-320381"].labels["en"] == "Xinyi, Xuzhou"
+    county_names = {n for p in of_kind(gaz, "county_city").values() for n in p.names()}
+    higher = {n.casefold() for p in gaz.places.values() if p.kind != "county_city" for n in p.names()}
+    assert not {n for n in county_names if n.casefold() in higher}
+
+
+def test_excluded_short_county_names(gaz):
+    for name in ("合作", "东方", "安宁", "临海", "江山", "英德", "东港", "新郑", "应城", "会理", "Mile", "Bole"):
+        assert gaz.lookup(name) is None, name
+    assert gaz.code("合作市") == "CN-623001" and gaz.code("英德市") == "CN-441881"
+    assert gaz.code("芒") is None and gaz.code("芒市") == "CN-533103"  # one character: full name only

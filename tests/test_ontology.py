@@ -22,6 +22,9 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.plugins.sparql import prepareQuery
 
+from kg.emit.reference import place_quads
+from kg.gazetteer import load_gazetteer
+
 ROOT = Path(__file__).resolve().parents[1]
 ONTOLOGY = ROOT / "ontology" / "kg.ttl"
 SHAPES = ROOT / "ontology" / "shapes.ttl"
@@ -49,7 +52,7 @@ PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProper
 
 # The terms the RDF emitter relies on, by exact local name.
 CLASSES = [
-    "TradeObservation", "Place", "Country", "Province", "City", "CountryGroup",
+    "TradeObservation", "Place", "Country", "Province", "City", "CountyLevelCity", "CountryGroup",
     "Commodity", "TradeMode", "Flow", "Document", "Evidence", "ExtractionRun", "Software",
     "Finding", "AuditRun",
 ]
@@ -163,7 +166,7 @@ def test_alignments(ontology: Graph):
 
     assert subclass("TradeObservation", QB.Observation) and subclass("TradeObservation", PROV.Entity)
     assert subclass("Place", SCHEMA.Place)
-    for c in ("Country", "Province", "City", "CountryGroup"):
+    for c in ("Country", "Province", "City", "CountyLevelCity", "CountryGroup"):
         assert subclass(c, KG.Place), c
     for c in ("Commodity", "TradeMode", "Flow"):
         assert subclass(c, SKOS.Concept), c
@@ -730,3 +733,22 @@ def test_generated_docs_cover_every_term(ontology: Graph):
     html = DOCS.read_text(encoding="utf-8")
     for term in kg_terms(ontology):
         assert str(term) in html, f"{term} missing from the docs: run scripts/make_ontology_docs.py"
+
+
+def test_generated_places_graph_conforms_and_types_county_level_cities():
+    """The places graph as `kg build` writes it: every county-level city is a
+    kg:CountyLevelCity under its prefecture (or its province), and the whole graph conforms."""
+    store = ox.Store()
+    store.extend(place_quads(load_gazetteer()))
+    data = Dataset()
+    data.parse(data=store.dump(format=ox.RdfFormat.N_QUADS).decode("utf-8"), format="nquads")
+    union = Graph()
+    for s, p, o, _ in data.quads():
+        union.add((s, p, o))
+    place = Namespace("https://w3id.org/cn-trade-kg/id/place/")
+    assert (place["CN-330782"], RDF.type, KG.CountyLevelCity) in union
+    assert (place["CN-330782"], KG.parentRegion, place["CN-330700"]) in union
+    assert (place["CN-419001"], KG.parentRegion, place["CN-HA"]) in union
+    assert len(set(union.subjects(RDF.type, KG.CountyLevelCity))) >= 380
+    conforms, _, text = validate(union, shacl_graph=str(SHAPES), inference="none")
+    assert conforms, text

@@ -23,7 +23,8 @@ from kg.normalise.text import to_simplified
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent.parent / "ontology"
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-KIND_CLASS = {"country": "Country", "province": "Province", "city": "City", "group": "CountryGroup"}
+KIND_CLASS = {"country": "Country", "province": "Province", "city": "City", "county_city": "CountyLevelCity",
+              "group": "CountryGroup"}
 
 
 def _lang(text: str) -> str:
@@ -61,7 +62,7 @@ def _place(p: Place, gaz: Gazetteer, g: NamedNode) -> Iterator[Quad]:
     yield from _labels(node, p.labels, p.aliases, g, NamedNode(RDFS + "label"))
     if p.gb2260:
         yield Quad(node, kg("gb2260"), Literal(p.gb2260), g)
-    if p.kind == "city" and p.parent:
+    if p.parent:  # a prefecture's province; a county-level city's prefecture (or province)
         yield Quad(node, kg("parentRegion"), iris.place(p.parent), g)
     elif p.kind == "province":
         yield Quad(node, kg("parentRegion"), iris.place("CN"), g)

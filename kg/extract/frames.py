@@ -19,6 +19,7 @@ from kg.extract.lexicon import Lexicon
 from kg.extract.periods import Resolved, resolve_period
 from kg.extract.sentences import Sentence
 from kg.extract.tokens import Token
+from kg.gazetteer import CITY_KINDS
 from kg.model import Observation, Quantity
 
 MULTI = "*"  # a field named by an unpaired list: no single value
@@ -495,7 +496,7 @@ class SentenceReader:
     def _is_ancestor(self, code: str, of: str | None) -> bool:
         if of is None or of == MULTI or of == code:
             return False
-        return code == "CN" or self.lex.place(of).parent == code
+        return code == "CN" or code in self.lex.gazetteer.ancestors(of)
 
     def _clause_start(self, pos: int) -> int:
         return max(self.norm.rfind(",", self.sentence.start, pos), self.norm.rfind(";", self.sentence.start, pos))
@@ -512,8 +513,9 @@ class SentenceReader:
             return None
         place = self.lex.place(code)
         if level == "province":
-            return place.parent if place.kind == "city" else (code if place.kind == "province" else None)
-        return code if place.kind == "city" else None
+            around = [code, *self.lex.gazetteer.ancestors(code)]
+            return next((c for c in around if self.lex.place(c).kind == "province"), None)
+        return code if place.kind in CITY_KINDS else None
 
 
 def to_observation(draft: Draft, sentence_has_flow: bool, default_flow: str | None,
