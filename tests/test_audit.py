@@ -462,6 +462,8 @@ def test_a_conflict_is_queryable_over_http_and_shown_at_audit(disagreeing, tmp_p
     store, files = disagreeing
     _, report = audit_json(store)
     [conflict] = of_kind(report, "conflict")
+    # a later build adds a document: the findings stay, marked stale, and the page says so
+    build(store, article(tmp_path / "later", "later.txt", "2024-09-01", "今年前8个月，湖南省进出口总值4000亿元。"))
     server = start_server(store, tmp_path / "serve.log")
     try:
         reply = call(server, "GET", "?query=" + quote(CONFLICT_QUOTES), headers={"Accept": "application/sparql-results+json"})
@@ -478,7 +480,8 @@ def test_a_conflict_is_queryable_over_http_and_shown_at_audit(disagreeing, tmp_p
 
     assert page.status == 200 and page.headers["content-type"].startswith("text/html")
     html = page.text
-    assert html.count('class="finding severity-') == len(report["findings"])
+    assert 'id="stale"' in html and 'id="no-audit"' not in html
+    assert html.count('id="finding-') == len(report["findings"])
     assert escape(conflict["message"]) in html
     for side in conflict["sides"]:
         assert f'href="/{side["observation"].removeprefix("https://w3id.org/cn-trade-kg/")}"' in html
@@ -486,6 +489,7 @@ def test_a_conflict_is_queryable_over_http_and_shown_at_audit(disagreeing, tmp_p
 
     listed = json.loads(as_json.body)
     assert as_json.status == 200 and listed["audited"] is True and listed["run"]["iri"] == report["run"]
+    assert listed["run"]["stale"] is True
     assert sorted(f["iri"] for f in listed["findings"]) == sorted(f["iri"] for f in report["findings"])
     shown = next(f for f in listed["findings"] if f["kind"] == "conflict")
     assert shown["severity"] == "warning" and shown["message"] == conflict["message"]
@@ -506,6 +510,7 @@ def test_audit_page_says_when_no_audit_has_been_run(seeds_built: Path, tmp_path:
     finally:
         stop_server(server)
     assert page.status == 200 and 'id="no-audit"' in page.text and "No audit has been run" in page.text
+    assert 'id="finding-' not in page.text and 'id="stale"' not in page.text
     body = json.loads(as_json.body)
     assert body["audited"] is False and body["findings"] == [] and "kg audit" in body["message"]
     assert bad.status == 400 and "format" in bad.text

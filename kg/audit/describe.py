@@ -13,8 +13,7 @@ FLOW_WORDS = {"total": "total trade", "export": "exports", "import": "imports", 
 
 def number(x: Decimal) -> str:
     """A decimal without exponent or trailing zeros (260350000000, 25.2)."""
-    text = format(x.normalize(), "f")
-    return text
+    return format(x.normalize(), "f")
 
 
 def period(obs: Obs) -> str:
