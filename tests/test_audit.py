@@ -338,7 +338,7 @@ def disagreeing(tmp_path: Path) -> tuple[Path, dict[str, Path]]:
                          HALF_YEAR_2024.format(total=3000) + "其中，出口2000亿元，增长6%，进口800亿元，增长3%。"),
         "same": article(arts, "same.txt", "2024-07-22", "湖南外贸", HALF_YEAR_2024.format(total="3,000.0")),
         "late": article(arts, "late.txt", "2024-08-10", "湖南外贸再报", HALF_YEAR_2024.format(total=3100)),
-        "empty": article(arts, "empty.txt", "2024-01-05", "冬日随笔", "今天天气很好，我们去公园散步。"),
+        "empty": article(arts, "empty<script>.txt", "2024-01-05", "冬日随笔", "今天天气很好，我们去公园散步。"),
     }
     build(tmp_path / "store", arts)
     return tmp_path / "store", files
@@ -481,6 +481,7 @@ def test_a_conflict_is_queryable_over_http_and_shown_at_audit(disagreeing, tmp_p
     assert page.status == 200 and page.headers["content-type"].startswith("text/html")
     html = page.text
     assert 'id="stale"' in html and 'id="no-audit"' not in html
+    assert "<script>" not in html and "empty&lt;script&gt;.txt" in html  # the empty file's name, escaped
     assert html.count('id="finding-') == len(report["findings"])
     assert escape(conflict["message"]) in html
     for side in conflict["sides"]:
@@ -514,3 +515,18 @@ def test_audit_page_says_when_no_audit_has_been_run(seeds_built: Path, tmp_path:
     body = json.loads(as_json.body)
     assert body["audited"] is False and body["findings"] == [] and "kg audit" in body["message"]
     assert bad.status == 400 and "format" in bad.text
+
+
+def test_the_html_report_escapes_what_it_shows(disagreeing, tmp_path: Path) -> None:
+    store, files = disagreeing
+    out = tmp_path / "report.html"
+    assert kg("audit", "--store", str(store), "--format", "html", "-o", str(out)).returncode == 0
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page and "empty&lt;script&gt;.txt" in page
+    assert "3100亿元" in page and "preferred" in page and "deprecated" in page
+
+
+@pytest.mark.parametrize("value", ["-1", "101", "abc", "nan"])
+def test_a_bad_tolerance_is_refused(store_copy: Path, value: str) -> None:
+    done = kg("audit", "--store", str(store_copy), "--tolerance", value)
+    assert done.returncode == 2 and "--tolerance" in done.stderr
