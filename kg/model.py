@@ -68,6 +68,7 @@ class Observation:
     quote: str = ""
     offset: tuple[int, int] = (0, 0)
     as_written: str | None = None  # the amount as the text writes it ("406.2亿元"), kept for the graph
+    bound: bool = False  # the amount is written as a bound (突破五千亿元, more than $300 billion)
 
     @property
     def key(self) -> tuple:

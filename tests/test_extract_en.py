@@ -130,3 +130,30 @@ def test_a_market_named_after_a_county_level_city_is_not_the_subject(extract) ->
     obs = extract("Jinhua in Zhejiang province, home to the Yiwu wholesale market, exported goods worth "
                   "331.2 billion yuan in January through October, up 19.6 percent year-on-year.", "2019-11-26")
     assert [(o.reporter, o.flow, o.value) for o in obs] == [("CN-330700", "export", 3.312e11)]
+
+
+def test_a_figure_compared_with_is_an_observation_of_its_own_period(extract) -> None:
+    text = ("Exports from Fujian rose 6.2 percent in November. That left the province with a trade surplus of "
+            "$4.1 billion for the month, up from $3.6 billion in October.")
+    assert [summary(o) for o in extract(text, "2019-12-10")] == [
+        rounded(("CN-FJ", None, "export", None, "2019-11-01..2019-11-30", None, 6.2, None)),
+        rounded(("CN-FJ", None, "balance", None, "2019-11-01..2019-11-30", 4.1e9, None, None)),
+        rounded(("CN-FJ", None, "balance", None, "2019-10-01..2019-10-31", 3.6e9, None, None))]
+
+
+def test_a_figure_a_year_earlier_is_the_same_period_last_year(extract) -> None:
+    text = "Yunnan's exports to ASEAN reached 58.2 billion yuan in the first half, compared with 49.5 billion yuan a year earlier."
+    assert [(str(o.period.start), str(o.period.end), o.value) for o in extract(text, "2022-07-25")] == [
+        ("2022-01-01", "2022-06-30", 5.82e10), ("2021-01-01", "2021-06-30", 4.95e10)]
+
+
+def test_a_figure_compared_with_and_no_period_of_its_own_is_dropped(extract) -> None:
+    obs = extract("In the first half, Heilongjiang's trade with Russia rose to 120.3 billion yuan from 98.7 billion yuan.", "2023-07-20")
+    assert [o.value for o in obs] == [1.203e11]
+
+
+def test_the_same_six_months_is_the_first_half(extract) -> None:
+    text = ("China's exports grew 3.6 percent in the first half of 2024. In Liuzhou, car exports jumped 62 percent "
+            "in January-May, the city said.\n\nExports of auto parts rose 5.3 percent to $45.8 billion over the same six months.")
+    last = extract(text, "2024-07-20")[-1]
+    assert (last.reporter, str(last.period.end), last.value) == ("CN", "2024-06-30", 4.58e10)

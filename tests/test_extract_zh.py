@@ -220,3 +220,37 @@ def test_a_prefecture_keeps_its_name_beside_its_county_level_city(extract) -> No
 ])
 def test_county_city_short_names_in_ordinary_text_are_not_places(extract, text: str, reporter: str) -> None:
     assert {o.reporter for o in extract(text, "2024-07-20")} == {reporter}
+
+
+def test_the_same_period_last_year_is_a_period_of_its_own(extract) -> None:
+    text = "一季度，赣州市进出口总值315.2亿元，同比增长12.4%。去年同期，赣州市进出口总值为280.4亿元。"
+    assert [summary(o) for o in extract(text, "2021-04-20")] == [
+        rounded(("CN-360700", None, "total", None, "2021-01-01..2021-03-31", 3.152e10, 12.4, None)),
+        rounded(("CN-360700", None, "total", None, "2020-01-01..2020-03-31", 2.804e10, None, None))]
+
+
+def test_the_same_period_last_year_as_a_yardstick_dates_nothing(extract) -> None:
+    text = "上半年，广西进出口3,260.8亿元，增速高于去年同期2.1个百分点，其中出口1,702.5亿元，增长9.6%。"
+    assert {str(o.period.start) for o in extract(text, "2023-07-20")} == {"2023-01-01"}
+
+
+def test_a_headline_bound_yields_to_the_exact_figure(extract) -> None:
+    text = "泉州前三季度出口突破两千亿元\n前三季度，泉州市出口2,016.4亿元，增长6.2%。"
+    (obs,) = extract(text, "2022-10-25")
+    assert (obs.value, obs.yoy_pct, obs.quote) == (2.0164e11, 6.2, "前三季度，泉州市出口2,016.4亿元，增长6.2%。")
+
+
+def test_a_bound_alone_is_the_figure(extract) -> None:
+    (obs,) = extract("今年前三季度，钦州市对东盟进出口超过500亿元。", "2023-10-25")
+    assert (obs.partner, obs.value) == ("ASEAN", 5e10)
+
+
+def test_a_paragraph_without_a_subject_is_about_the_text_s_reporter(extract) -> None:
+    text = ("1-8月，四川省进出口6,412.3亿元，增长3.2%。\n\n成都市进出口5,506.1亿元，增长2.9%。\n\n"
+            "机电产品出口2,810.7亿元，增长1.4%。")
+    assert [o.reporter for o in extract(text, "2023-09-20")] == ["CN-SC", "CN-510100", "CN-SC"]
+
+
+def test_a_sentence_broken_over_two_lines_keeps_its_subject(extract) -> None:
+    text = "前三季度，江西省进出口4,210.9亿元。南昌市进出口1,180.5亿元，\n占全省进出口总值的28%。"
+    assert [(o.reporter, o.share_pct) for o in extract(text, "2023-10-20")][-1] == ("CN-360100", 28.0)

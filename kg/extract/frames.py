@@ -66,6 +66,8 @@ class Draft:
     quantity: Quantity | None = None
     yoy: float | None = None
     share: float | None = None
+    bound: bool = False  # the amount is written as a bound
+    base: bool = False  # the figure compared with ("up from $34 billion"): an observation only once dated
 
     def has(self, kind: str) -> bool:
         return {"money": self.value is not None or self.quantity is not None,
@@ -76,10 +78,10 @@ class Draft:
         self.last_end = t.end
         if t.kind == "money":
             self.value, self.currency = t.value
-            self.amount_span = (t.start, t.end)
+            self.amount_span, self.bound = (t.start, t.end), t.info["bound"]
         elif t.kind == "quantity":
             self.quantity = Quantity(*t.value)
-            self.amount_span = (t.start, t.end)
+            self.amount_span, self.bound = (t.start, t.end), t.info["bound"]
         elif t.kind == "change":
             self.yoy = t.value
         else:
@@ -98,6 +100,7 @@ class DocState:
     pending_run: list[Token] | None = None
     partner: str | None = None  # the last partner named, for 双边贸易 / bilateral trade
     main_reporter: str | None = None  # the first reporter the text reports on: what a new section is about
+    aside: str | None = None  # the last paragraph's reporter, for a pronoun opening the next one
 
 
 @dataclass
@@ -156,6 +159,11 @@ class SentenceReader:
         text = self.norm[self.sentence.start:self.sentence.end]
         if self.state.main_reporter and self.lex.section_opener_re.match(self.norm, self.sentence.start):
             self.state.reporter = self.state.main_reporter  # 分区域看，郑州… 从市场看，对美国…: Henan again
+        elif self.sentence.opens_block and self.state.main_reporter:
+            self.state.aside = self.state.reporter  # what "the city's" still means in this sentence
+            self.state.reporter = self.state.main_reporter  # a paragraph names its subject, or it is the text's
+        else:
+            self.state.aside = None
         has_resp = any(w in text for w in self.lex.respectively)
         self.has_parens = "(" in text
         first_meaningful = first_flow = None
@@ -226,9 +234,10 @@ class SentenceReader:
                     i = g[-1] + 1
                     continue
                 draft = self.open_draft
-                if draft is None or draft.has(t.kind):
+                base = t.kind in ("money", "quantity") and t.info["base"]
+                if draft is None or draft.has(t.kind) or draft.base or base:
                     close()
-                    draft = self.open_draft = Draft(frame.copy(), t.start)
+                    draft = self.open_draft = Draft(frame.copy(), t.start, base=base)
                 if t.kind == "share" and frame.flow is None and t.info["denominator"]:
                     frame.flow = draft.frame.flow = t.info["denominator"]
                 draft.add(t)
@@ -383,7 +392,7 @@ class SentenceReader:
                 return False  # 青岛市作为全省外贸龙头: the province is a yardstick here
             if self.lex.comparison_before_re.search(self.norm, max(0, t.start - 6), t.start):
                 return False  # 降幅小于全省: a yardstick too
-            named = frame.reporter if frame.explicit and frame.reporter != MULTI else self.state.reporter
+            named = frame.reporter if frame.explicit and frame.reporter != MULTI else self.state.aside or self.state.reporter
             code = self._anaphor(t.value, named)  # "In Quanzhou, … the city's exports": Quanzhou
             if code and code == frame.reporter:
                 return False  # 香港是全市最大贸易伙伴 / Private companies, the city's main force: no new subject
@@ -406,6 +415,9 @@ class SentenceReader:
             resolved = resolve_period(t.value, self.state.ref, frame.period, self.lex.numerals, self.lex.relative_years)
             if resolved is None:
                 return False
+            if self.open_draft is not None and self.open_draft.base and self._right_after_draft(t):
+                self._date_base(resolved)  # "up from $34.02 billion in October": October's figure
+                return True
             if self.lex.wordy and frame.dated and self._right_after_draft(t):
                 self.open_draft.frame.period = resolved  # "reversing a 6.4 percent decline in October"
                 return True
@@ -417,6 +429,13 @@ class SentenceReader:
                 return not self._date_earlier_drafts(resolved)
             return True
         return False
+
+    def _date_base(self, period: Resolved) -> None:
+        """A figure compared with, dated by its own period: an observation of that period, closed."""
+        d = self.open_draft
+        d.frame.period, d.frame.dated, d.base = period, True, False
+        self.drafts.append(d)
+        self.open_draft = None
 
     def _alone(self, t: Token) -> bool:
         """单看3月 / in April alone: an aside that dates its own figures, not the text's current period."""
@@ -523,7 +542,7 @@ def to_observation(draft: Draft, sentence_has_flow: bool, default_flow: str | No
     # sentence_has_flow: the sentence names a flow; default_flow: the first it names
     """The finished observation, or None when the draft does not make one."""
     f = draft.frame
-    if f.poisoned or f.period is None or not f.reporter or MULTI in (f.reporter, f.partner, f.commodity, f.mode, f.flow):
+    if draft.base or f.poisoned or f.period is None or not f.reporter or MULTI in (f.reporter, f.partner, f.commodity, f.mode, f.flow):
         return None
     has_amount = draft.value is not None or draft.quantity is not None or draft.share is not None
     if has_amount and not sentence_has_flow:
@@ -539,4 +558,5 @@ def to_observation(draft: Draft, sentence_has_flow: bool, default_flow: str | No
         period=f.period.period, value=value, currency=draft.currency, quantity=draft.quantity,
         yoy_pct=draft.yoy, share_pct=draft.share, quote=text[quote[0]:quote[1]], offset=quote,
         as_written=text[draft.amount_span[0]:draft.amount_span[1]] if draft.amount_span else None,
+        bound=draft.bound,
     )

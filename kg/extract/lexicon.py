@@ -92,6 +92,8 @@ class Lexicon:
     section_opener_re: re.Pattern  # 从市场看 / By market: a new section about the text's main reporter
     combined_re: re.Pattern  # right after a list of goods: they are added up (合计, combined)
     continuing_pronoun_re: re.Pattern  # a sentence opening with one goes on about the last one's subject
+    bound_before_re: re.Pattern  # right before an amount: it is a bound (突破, more than), not the figure
+    base_amount_re: re.Pattern  # right before an amount: the figure it is compared with ("up from $34 billion")
     bilateral: frozenset[str]
     abbr: dict[str, str] = field(default_factory=dict)
 
@@ -284,6 +286,9 @@ def lexicon(lang: str) -> Lexicon:
         section_opener_re=re.compile(data.get("section_opener") or "(?!)"),
         combined_re=re.compile(rf"\s*(?:{alternation(data.get('combined') or [], wordy)})"),
         continuing_pronoun_re=re.compile(rf"\s*(?:{alternation(data.get('continuing_pronouns') or [], wordy)})"),
+        bound_before_re=re.compile(rf"(?:{alternation(data.get('bound_before') or [], wordy)})\s*$"),
+        base_amount_re=re.compile(
+            rf"(?:{alternation(data.get('base_amount_before') or [], wordy)})\s+(?:{alternation(data.get('base_amount_fillers') or [], wordy)}\s+)?$"),
         alone_after=tuple(normalise(w) for w in data.get("alone_after") or []),
         comparison_before_re=re.compile(rf"(?:{alternation(data.get('comparison_before') or [], wordy)})\s*$"),
         bilateral=frozenset(normalise(w) for w in data.get("bilateral") or []),

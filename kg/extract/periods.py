@@ -2,7 +2,8 @@
 
 A phrase gives some of: a year (2025年), a relative year (去年 = -1), a half, the
 first N quarters or months, a quarter, a month or a span of months, or the whole
-year. Without a year of its own, a phrase takes the year of the period in
+year; or it names the period in context itself, shifted by a relative year
+(去年同期, the same period last year, a year earlier) or not (the same six months). Without a year of its own, a phrase takes the year of the period in
 context when that one was written with an explicit year ("2025年……6月份"),
 otherwise the document's year; a bare phrase that would end after the document
 was published means the year before (上半年 in a January article).
@@ -51,6 +52,8 @@ def _months(spec: dict, numerals: dict[str, int]) -> tuple[int, int] | None:
 def resolve_period(spec: dict, ref: date, context: Resolved | None,
                    numerals: dict[str, int], relative_years: dict[str, int]) -> Resolved | None:
     """The inclusive date range of `spec`, or None when it names no valid range."""
+    if "same" in spec:
+        return _same_period(context, relative_years.get(spec["same"], 0))
     try:
         months = _months(spec, numerals)
     except (ValueError, KeyError):
@@ -71,3 +74,11 @@ def resolve_period(spec: dict, ref: date, context: Resolved | None,
     if months is None:
         return Resolved(Period(date(year, 1, 1), date(year, 12, 31)), explicit)
     return Resolved(Period(date(year, months[0], 1), _month_end(year, months[1])), explicit)
+
+
+def _same_period(context: Resolved | None, years: int) -> Resolved | None:
+    """The period in context moved by `years` (去年同期 of 一季度 2020 is 一季度 2019); None without one."""
+    if context is None:
+        return None
+    start, end = context.period.start, context.period.end
+    return Resolved(Period(date(start.year + years, start.month, 1), _month_end(end.year + years, end.month)), True)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 # group 1 set: the boundary ends a sentence; otherwise (;) only a unit.
 _BOUNDARY = re.compile(r"(?:([。!?]|…+|\.{3,}|\n+)|;)[\"')\]]*")
+_RUNS_ON = frozenset(",;:、")  # a block ending in these is a sentence broken over two paragraphs
 _EN_STOP = re.compile(r"\.[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 
 
@@ -21,6 +22,7 @@ class Sentence:
     start: int
     end: int
     units: tuple[tuple[int, int], ...]
+    opens_block: bool = False  # the first sentence of a paragraph (or heading, caption)
 
 
 def _boundaries(norm: str, original: str, block: tuple[int, int], abbreviations: frozenset[str]) -> list[tuple[int, bool]]:
@@ -56,6 +58,7 @@ def split_sentences(norm: str, original: str, blocks: tuple[tuple[int, int], ...
             if a < b:
                 units.append((a, b))
             if ends_sentence and units:
-                sentences.append(Sentence(units[0][0], units[-1][1], tuple(units)))
+                opens = not sentences or sentences[-1].end <= block[0] and norm[sentences[-1].end - 1] not in _RUNS_ON
+                sentences.append(Sentence(units[0][0], units[-1][1], tuple(units), opens))
                 units = []
     return sentences

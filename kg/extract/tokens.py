@@ -120,11 +120,14 @@ def _amounts(m: _Masked, lex: Lexicon) -> list[Token]:
             amount = scaled(g["num"], g.get("mag"), lex.magnitudes)
             if g.get("wan"):  # 2万3,716亿 = (2 x 10,000 + 3,716) x 亿; 2万3,716吨 = 23,716 tonnes
                 amount += scaled(g["wan"], g.get("mag"), lex.magnitudes) * 10_000
+            before = max(0, x.start() - 24)
+            info = {"base": bool(lex.base_amount_re.search(m.work, before, x.start())),
+                    "bound": bool(lex.bound_before_re.search(m.work, before, x.start()))}
             if kind == "money":
                 currency = lex.currencies.get(g["cur"]) if g.get("cur") else lex.currency_prefixes[g["pre"]]
-                tokens.append(Token(x.start(), x.end(), "money", (amount, currency)))
+                tokens.append(Token(x.start(), x.end(), "money", (amount, currency), info))
             else:
-                tokens.append(Token(x.start(), x.end(), "quantity", (amount, lex.units[g["unit"]])))
+                tokens.append(Token(x.start(), x.end(), "quantity", (amount, lex.units[g["unit"]]), info))
         m.claim(spans)
         spans = []
     return tokens
