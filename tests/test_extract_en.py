@@ -157,3 +157,29 @@ def test_the_same_six_months_is_the_first_half(extract) -> None:
             "in January-May, the city said.\n\nExports of auto parts rose 5.3 percent to $45.8 billion over the same six months.")
     last = extract(text, "2024-07-20")[-1]
     assert (last.reporter, str(last.period.end), last.value) == ("CN", "2024-06-30", 4.58e10)
+
+
+def test_doubled_is_a_hundred_percent_rise(extract) -> None:
+    (obs,) = extract("In the first three quarters, Chongqing's exports of laptops doubled from a year earlier.", "2021-10-20")
+    assert (obs.reporter, obs.commodity, obs.yoy_pct) == ("CN-CQ", "computers", 100.0)
+
+
+def test_a_possessive_with_its_noun_left_out_is_the_flow_just_spoken_of(extract) -> None:
+    text = ("In 2023, Gansu's foreign trade expanded 8.1 percent to 49.1 billion yuan. Xinjiang's surged 45.9 percent "
+            "to 357.3 billion yuan, and its exports of electric vehicles reached 12.4 billion yuan.")
+    assert [summary(o)[:3] + summary(o)[5:7] for o in extract(text, "2024-01-25")] == [
+        rounded(("CN-GS", None, "total", 4.91e10, 8.1)), rounded(("CN-XJ", None, "total", 3.573e11, 45.9)),
+        rounded(("CN-XJ", None, "export", 1.24e10, None))]
+
+
+def test_a_city_contributing_adds_to_the_whole_under_discussion(extract) -> None:
+    text = ("Shaanxi's foreign trade reached 350.2 billion yuan in the first half. Exports of solar cells rose 12 percent. "
+            "The provincial capital Xi'an contributed 280.1 billion yuan, or 80 percent of the total.")
+    last = extract(text, "2023-07-20")[-1]
+    assert (last.reporter, last.flow, last.value, last.share_pct) == ("CN-610100", "total", 2.801e11, 80.0)
+
+
+def test_that_followed_goes_on_about_the_last_subject_in_another_period(extract) -> None:
+    text = "Jiangsu's exports rose 8.5 percent in the first half. That followed a 6.2 percent expansion in Q1."
+    assert [(o.reporter, o.flow, str(o.period.end), o.yoy_pct) for o in extract(text, "2022-07-20")] == [
+        ("CN-JS", "export", "2022-06-30", 8.5), ("CN-JS", "export", "2022-03-31", 6.2)]

@@ -254,3 +254,8 @@ def test_a_paragraph_without_a_subject_is_about_the_text_s_reporter(extract) -> 
 def test_a_sentence_broken_over_two_lines_keeps_its_subject(extract) -> None:
     text = "前三季度，江西省进出口4,210.9亿元。南昌市进出口1,180.5亿元，\n占全省进出口总值的28%。"
     assert [(o.reporter, o.share_pct) for o in extract(text, "2023-10-20")][-1] == ("CN-360100", 28.0)
+
+
+def test_fan_yi_fan_is_a_hundred_percent_rise(extract) -> None:
+    (obs,) = extract("前三季度，海南省锂电池出口额翻了一番。", "2023-10-20")
+    assert (obs.reporter, obs.commodity, obs.yoy_pct) == ("CN-HI", "lithium_battery", 100.0)

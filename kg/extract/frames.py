@@ -101,6 +101,7 @@ class DocState:
     partner: str | None = None  # the last partner named, for 双边贸易 / bilateral trade
     main_reporter: str | None = None  # the first reporter the text reports on: what a new section is about
     aside: str | None = None  # the last paragraph's reporter, for a pronoun opening the next one
+    flow: str | None = None  # the last flow named of no particular goods or mode: what "contributed" adds to
 
 
 @dataclass
@@ -271,6 +272,8 @@ class SentenceReader:
         elif has_measures and not consumed_pending:
             self.state.pending_run = None
         self.state.last, self.state.last_had_flow = frame, self.has_flow
+        if frame.flow and not frame.commodity and not frame.mode:
+            self.state.flow = frame.flow
         self._carry_context()
         return self.drafts
 
@@ -404,6 +407,8 @@ class SentenceReader:
             if not frame.partner and self.norm[t.start:t.end] in self.lex.bilateral:
                 frame.partner = self.state.partner  # 双边贸易: with the partner under discussion
             flow = "balance" if t.value == "deficit" else t.value
+            if flow == "same":
+                flow, self.has_flow = self._flow_under_discussion(), True
             frame.flow, frame.sign = flow, (-1.0 if t.value == "deficit" else 1.0)
             frame.poisoned = False
             return True
@@ -436,6 +441,10 @@ class SentenceReader:
         d.frame.period, d.frame.dated, d.base = period, True, False
         self.drafts.append(d)
         self.open_draft = None
+
+    def _flow_under_discussion(self) -> str:
+        """The flow of the whole under discussion ("Wuhan contributed …", "Qinghai's surged …")."""
+        return self.state.flow or "total"
 
     def _alone(self, t: Token) -> bool:
         """单看3月 / in April alone: an aside that dates its own figures, not the text's current period."""
@@ -510,7 +519,15 @@ class SentenceReader:
         frame.reporter, frame.explicit = code, True
         self.explicit_at = t.start
         self.topic_reporter = code
+        if self._possessive_ellipsis(i):
+            frame.flow, self.has_flow = self._flow_under_discussion(), True  # "Qinghai's surged 40.6 percent"
         return True
+
+    def _possessive_ellipsis(self, i: int) -> bool:
+        """A place's possessive right before a change leaves out its noun: the one just spoken of."""
+        nxt = self.tokens[i + 1] if i + 1 < len(self.tokens) else None
+        return (self.lex.wordy and nxt is not None and nxt.kind == "change"
+                and self.norm[self.tokens[i].end:nxt.start].strip() == "'s")
 
     def _is_ancestor(self, code: str, of: str | None) -> bool:
         if of is None or of == MULTI or of == code:

@@ -88,6 +88,8 @@ class Lexicon:
     alone_before_re: re.Pattern
     trade_regimes: frozenset[str]  # modes that are kinds of trade (加工贸易): naming one names trade
     alone_after: tuple[str, ...]
+    multiples: dict[str, float]  # doubled / 翻一番: a figure N times last year's
+    multiple_re: re.Pattern
     ratio_re: re.Pattern  # 是去年同期的3.1倍: a multiple of last year's figure, a change of (3.1 - 1) x 100 %
     section_opener_re: re.Pattern  # 从市场看 / By market: a new section about the text's main reporter
     combined_re: re.Pattern  # right after a list of goods: they are added up (合计, combined)
@@ -282,6 +284,8 @@ def lexicon(lang: str) -> Lexicon:
         not_yoy_after_re=re.compile(rf"\s*(?:{alternation(data.get('not_yoy_after') or [], wordy)})"),
         trade_regimes=frozenset(slug for slug, c in gaz.modes.items() if c.kind == "regime"),
         alone_before_re=re.compile(rf"(?:{alternation(data.get('alone_before') or [], wordy)})\s*$"),
+        multiples={normalise(k): float(v) for k, v in (data.get("multiples") or {}).items()},
+        multiple_re=re.compile(alternation(data.get("multiples") or [], wordy)),
         ratio_re=re.compile(rf"(?:{alternation(data.get('ratio_cues') or [], wordy)})\s*(?P<num>{NUM})\s*(?:倍|times)"),
         section_opener_re=re.compile(data.get("section_opener") or "(?!)"),
         combined_re=re.compile(rf"\s*(?:{alternation(data.get('combined') or [], wordy)})"),
