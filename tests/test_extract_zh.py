@@ -259,3 +259,33 @@ def test_a_sentence_broken_over_two_lines_keeps_its_subject(extract) -> None:
 def test_fan_yi_fan_is_a_hundred_percent_rise(extract) -> None:
     (obs,) = extract("前三季度，海南省锂电池出口额翻了一番。", "2023-10-20")
     assert (obs.reporter, obs.commodity, obs.yoy_pct) == ("CN-HI", "lithium_battery", 100.0)
+
+
+def test_a_narrowing_surplus_is_a_decline(extract) -> None:
+    (obs,) = extract("2019年，我国贸易顺差2.92万亿元，收窄3.6%。", "2020-01-14")
+    assert (obs.flow, obs.value, obs.yoy_pct) == ("balance", 2.92e12, -3.6)
+
+
+def test_growth_by_one_times_in_chinese_numerals(extract) -> None:
+    (obs,) = extract("一季度，乌鲁木齐市跨境电商进出口5.2亿元，同比增长一倍。", "2022-04-20")
+    assert (obs.mode, obs.yoy_pct) == ("cross_border_ecommerce", 100.0)
+
+
+def test_a_city_name_before_market_procurement(extract) -> None:
+    (obs,) = extract("前5个月，义乌市场采购贸易方式出口1,532.6亿元，增长15.4%。", "2024-06-20")
+    assert (obs.reporter, obs.mode, obs.value) == ("CN-330782", "market_procurement", 1.5326e11)
+
+
+def test_a_rank_in_the_province_is_no_new_subject(extract) -> None:
+    (obs,) = extract("前三季度，桂林市外贸进出口160.2亿元，增长8.4%，规模居全区第4位，占全区进出口总值的3.1%。", "2023-10-25")
+    assert (obs.reporter, obs.share_pct) == ("CN-450300", 3.1)
+
+
+def test_the_share_of_two_partners_added_up_belongs_to_neither(extract) -> None:
+    text = "前三季度，黑龙江对俄罗斯进出口1,650.2亿元，增长12.6%，对蒙古国进出口20.1亿元，两者合计占全省外贸总值的72.4%。"
+    assert [(o.partner, o.share_pct) for o in extract(text, "2023-10-25")] == [("RU", None), ("MN", None)]
+
+
+def test_a_bonded_port_area_is_a_customs_zone(extract) -> None:
+    (obs,) = extract("上半年，上海洋山保税港区进出口1,210.6亿元，增长5.5%。", "2022-07-20")
+    assert obs.mode == "bonded_port_area"

@@ -94,6 +94,7 @@ class Lexicon:
     section_opener_re: re.Pattern  # 从市场看 / By market: a new section about the text's main reporter
     combined_re: re.Pattern  # right after a list of goods: they are added up (合计, combined)
     continuing_pronoun_re: re.Pattern  # a sentence opening with one goes on about the last one's subject
+    sum_subject_re: re.Pattern  # right before a share: it is the share of several things added up
     bound_before_re: re.Pattern  # right before an amount: it is a bound (突破, more than), not the figure
     base_amount_re: re.Pattern  # right before an amount: the figure it is compared with ("up from $34 billion")
     bilateral: frozenset[str]
@@ -163,14 +164,15 @@ def _money_res(data: dict, wordy: bool) -> tuple[re.Pattern, re.Pattern]:
 
 def _change_re(data: dict, wordy: bool) -> tuple[re.Pattern, re.Pattern]:
     pct_unit = r" ?(?:%|percent(?!age)|per cent)" if wordy else r"(?:%|倍)"
-    pct = rf"{NUM}{pct_unit}"
+    num = NUM if wordy else rf"(?:{NUM}|{CNUM}(?=倍))"  # 增长一倍: a multiple may be a Chinese numeral
+    pct = rf"{num}{pct_unit}"
     sep = alternation(data["list_separators"], wordy)
     sp = r"\s*" if wordy else ""
     pct_list = rf"{pct}(?:{sp}(?:{sep}){sp}(?:{sep})?{sp}{pct})*"
     cues = data["up"] + data["down"] + data["growth_nouns"] + data["decline_nouns"]
     fill = alternation(data["change_fillers"], wordy)
     change = rf"(?P<cue>{alternation(cues, wordy)}){sp}(?:(?:{fill}){sp})*(?P<list>{pct_list})"
-    return re.compile(change), re.compile(rf"(?P<num>{NUM}){pct_unit}")
+    return re.compile(change), re.compile(rf"(?P<num>{num}){pct_unit}")
 
 
 def _share_re(data: dict, wordy: bool) -> re.Pattern:
@@ -290,6 +292,7 @@ def lexicon(lang: str) -> Lexicon:
         section_opener_re=re.compile(data.get("section_opener") or "(?!)"),
         combined_re=re.compile(rf"\s*(?:{alternation(data.get('combined') or [], wordy)})"),
         continuing_pronoun_re=re.compile(rf"\s*(?:{alternation(data.get('continuing_pronouns') or [], wordy)})"),
+        sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),
         bound_before_re=re.compile(rf"(?:{alternation(data.get('bound_before') or [], wordy)})\s*$"),
         base_amount_re=re.compile(
             rf"(?:{alternation(data.get('base_amount_before') or [], wordy)})\s+(?:{alternation(data.get('base_amount_fillers') or [], wordy)}\s+)?$"),

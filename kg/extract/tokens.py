@@ -99,6 +99,8 @@ def _shares(m: _Masked, lex: Lexicon) -> list[Token]:
         if MASK in x.group(0) or (lex.wordy and x.group("cue") == "or" and not x.group("den")):
             continue  # "or 48.6 percent" is a share only when "of the total" follows
         spans.append(x.span())
+        if lex.sum_subject_re.search(m.work, max(0, x.start() - 8), x.start()):
+            continue  # 两者合计占49.9%: the share of a sum, which no single observation holds
         info = {"denominator": _flow_in(x.group("den"), lex)}
         tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "share", info=info)
     m.claim(spans)
@@ -238,7 +240,7 @@ def _words(m: _Masked, original: str, lex: Lexicon) -> list[Token]:
     """
     text = m.work
     # Chinese has no word edges to fail, so the automaton's own leftmost-longest pass will do.
-    matches = lex.automaton.iter(text) if lex.wordy else lex.automaton.iter_long(text)
+    matches = lex.automaton.iter(text) if lex.wordy else _long_matches(text, lex)
     hits = sorted((end - length + 1, -length, kws) for end, (length, kws) in matches)
     tokens, last_end = [], -1
     for start, neg_length, kws in hits:
@@ -250,6 +252,24 @@ def _words(m: _Masked, original: str, lex: Lexicon) -> list[Token]:
             tokens.append(_word_token(kw, start, end, m, lex))
             last_end = end
     return tokens
+
+
+def _long_matches(text: str, lex: Lexicon):
+    """Leftmost-longest dictionary matches, except that a city's 市 before 场 is the 市 of 市场.
+
+    泉州市场采购 is 泉州 + 市场采购 (a trade mode), not 泉州市 + 场采购: the city is
+    matched without its 市 and the scan starts again at the 市.
+    """
+    pos = 0
+    while pos is not None:
+        restart = None
+        for end, (length, kws) in lex.automaton.iter_long(text, pos):
+            if text.startswith("市场", end) and length > 2 and kws[0].kind == "place":
+                yield end - 1, (length - 1, kws)
+                restart = end
+                break
+            yield end, (length, kws)
+        pos = restart
 
 
 def _accept(kw: Keyword, start: int, end: int, text: str, original: str, lex: Lexicon) -> bool:
