@@ -183,3 +183,40 @@ def test_that_followed_goes_on_about_the_last_subject_in_another_period(extract)
     text = "Jiangsu's exports rose 8.5 percent in the first half. That followed a 6.2 percent expansion in Q1."
     assert [(o.reporter, o.flow, str(o.period.end), o.yoy_pct) for o in extract(text, "2022-07-20")] == [
         ("CN-JS", "export", "2022-06-30", 8.5), ("CN-JS", "export", "2022-03-31", 6.2)]
+
+
+def test_a_quarter_named_in_one_paragraph_does_not_date_the_next(extract) -> None:
+    text = ("Xiamen's foreign trade reached 702.3 billion yuan in the first three quarters, up 8.2 percent.\n\n"
+            "In Q3, the city's foreign trade rose 6.1 percent to 241.5 billion yuan.\n\n"
+            "Exports of electromechanical products rose 9.4 percent to 203.7 billion yuan.")
+    assert [str(o.period.start) for o in extract(text, "2023-10-20")] == ["2023-01-01", "2023-07-01", "2023-01-01"]
+
+
+def test_a_place_in_an_aside_is_not_the_subject(extract) -> None:
+    text = "In the first half, Jiangxi's exports of rare earths, mainly from the southern city of Ganzhou, rose 3.2 percent."
+    (obs,) = extract(text, "2022-07-20")
+    assert (obs.reporter, obs.commodity, obs.yoy_pct) == ("CN-JX", "rare_earth", 3.2)
+
+
+def test_the_bloc_is_the_partner_just_named(extract) -> None:
+    text = ("In the first 10 months, Nanning's foreign trade reached 79.3 billion yuan. ASEAN remained the city's largest "
+            "trading partner. Trade with the bloc grew 33.4 percent to 35.7 billion yuan.")
+    assert (extract(text, "2019-11-20")[-1].partner) == "ASEAN"
+
+
+def test_the_figure_goes_on_about_the_last_observation(extract) -> None:
+    text = ("In the first 10 months, Nanning's imports and exports totaled 79.25 billion yuan, up 21.3 percent. "
+            "The figure accounted for 20.9 percent of Guangxi's total.")
+    (obs,) = extract(text, "2019-11-20")
+    assert (obs.reporter, obs.value, obs.share_pct) == ("CN-450100", 7.925e10, 20.9)
+
+
+def test_times_that_of_the_same_period_last_year(extract) -> None:
+    text = "In the first half, Kunming's cross-border e-commerce trade reached 1.3 billion yuan, 2.1 times that of the same period last year."
+    (obs,) = extract(text, "2021-07-20")
+    assert round(obs.yoy_pct, 6) == 110.0
+
+
+def test_a_target_is_not_a_statistic(extract) -> None:
+    text = "Tianjin's foreign trade grew 4.1 percent in the first half. The city set a target of 5 percent growth for foreign trade."
+    assert [o.yoy_pct for o in extract(text, "2024-07-20")] == [4.1]

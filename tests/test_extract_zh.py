@@ -289,3 +289,18 @@ def test_the_share_of_two_partners_added_up_belongs_to_neither(extract) -> None:
 def test_a_bonded_port_area_is_a_customs_zone(extract) -> None:
     (obs,) = extract("上半年，上海洋山保税港区进出口1,210.6亿元，增长5.5%。", "2022-07-20")
     assert obs.mode == "bonded_port_area"
+
+
+def test_this_year_alone_is_no_period(extract) -> None:
+    text = "2026年首两个月，广东外贸进出口1.38万亿元，增长4.2%。由于今年春节较晚，部分企业提早在1月出货。\n深圳进出口6,512.3亿元，增长5.5%。"
+    assert {(str(o.period.start), str(o.period.end)) for o in extract(text, "2026-03-10")} == {("2026-01-01", "2026-02-28")}
+
+
+def test_the_month_of_a_month_on_month_comparison_does_not_carry(extract) -> None:
+    text = "前两个月，广东外贸进出口1.38万亿元，增长4.2%。按月计，2月进出口较1月明显回落。对东盟进出口2,214.9亿元，增长9.6%。"
+    assert [str(o.period.end) for o in extract(text, "2026-03-10")] == ["2026-02-28", "2026-02-28"]
+
+
+def test_a_goal_in_the_same_clause_is_not_a_statistic(extract) -> None:
+    text = "一季度，广东外贸进出口1.9万亿元，增长4.2%。省商务厅提出全年外贸增长3%左右的目标。"
+    assert [o.yoy_pct for o in extract(text, "2026-04-20")] == [4.2]

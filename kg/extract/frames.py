@@ -29,7 +29,7 @@ _FROM = re.compile(r"\s*(?:[a-z ]{0,30}? )?(?:from|to|with)\s+(?:the\s+)?$")
 MEASURES = {"money", "quantity", "change", "share"}
 ITEMS = {"place", "commodity", "mode", "flow", "compound"}
 NAMED = {"place", "commodity", "mode"}  # items that parentheses and examples can hide
-_MARKERS = {"nontrade", "forecast", "examples"}
+_MARKERS = {"nontrade", "forecast", "examples", "aside", "target"}
 FIELD_OF = {"commodity": "commodity", "mode": "mode", "flow": "flow"}
 
 
@@ -101,6 +101,7 @@ class DocState:
     partner: str | None = None  # the last partner named, for 双边贸易 / bilateral trade
     main_reporter: str | None = None  # the first reporter the text reports on: what a new section is about
     aside: str | None = None  # the last paragraph's reporter, for a pronoun opening the next one
+    main_period: Resolved | None = None  # the first period the text reports on
     flow: str | None = None  # the last flow named of no particular goods or mode: what "contributed" adds to
 
 
@@ -158,13 +159,13 @@ class SentenceReader:
         if not toks:
             return []  # a sentence with nothing to read changes nothing
         text = self.norm[self.sentence.start:self.sentence.end]
-        if self.state.main_reporter and self.lex.section_opener_re.match(self.norm, self.sentence.start):
-            self.state.reporter = self.state.main_reporter  # 分区域看，郑州… 从市场看，对美国…: Henan again
-        elif self.sentence.opens_block and self.state.main_reporter:
-            self.state.aside = self.state.reporter  # what "the city's" still means in this sentence
-            self.state.reporter = self.state.main_reporter  # a paragraph names its subject, or it is the text's
-        else:
-            self.state.aside = None
+        opener = self.lex.section_opener_re.match(self.norm, self.sentence.start)  # 分区域看，/ By market,
+        self.state.aside = self.state.reporter if self.sentence.opens_block and not opener else None
+        if self.state.main_reporter and (opener or self.sentence.opens_block):
+            # A new section or paragraph names its subject and period, or they are the text's main ones
+            # (分区域看，郑州… 从市场看，对美国…: Henan again; "In Q3, …" was an aside).
+            self.state.reporter = self.state.main_reporter
+            self.state.period = self.state.main_period or self.state.period
         has_resp = any(w in text for w in self.lex.respectively)
         self.has_parens = "(" in text
         first_meaningful = first_flow = None
@@ -214,6 +215,18 @@ class SentenceReader:
                 continue
             if t.kind == "examples":
                 self._skip_examples(i, run_of, examples_skip)
+                i += 1
+                continue
+            if t.kind == "aside":  # "Rare earth exports, mainly from Ganzhou, rose": Ganzhou is no subject
+                aside_end = self._clause_end(t.end)
+                examples_skip.update(k for k in range(i + 1, len(toks)) if toks[k].start < aside_end and toks[k].kind in NAMED)
+                i += 1
+                continue
+            if t.kind == "target":  # 全年外贸增长3%左右的目标: what came before in the clause is a goal
+                clause = self._clause_start(t.start)
+                for d in (*self.drafts, self.open_draft):
+                    if d is not None and d.anchor > clause:
+                        d.frame.poisoned = True
                 i += 1
                 continue
             if t.kind == "forecast":
@@ -282,8 +295,8 @@ class SentenceReader:
 
         "郑州某企业上半年产值超过2000亿元" names a city and a period, but no flow:
         it changes nothing. A period that ends before the current one begins ("去年全年……",
-        "In 2020, …") is a look back, and one that starts after the text's date is a plan: neither
-        carries.
+        "In 2020, …") is a look back, and one that ends after the text's date is a plan or an
+        aside (今年春节): neither carries; nor does the month of a month-on-month comparison.
         """
         if not self.has_flow:
             return
@@ -291,12 +304,13 @@ class SentenceReader:
             self.state.reporter = self.topic_reporter
             self.state.main_reporter = self.state.main_reporter or self.topic_reporter
         p = self.topic_period
-        if p is not None:
+        if p is not None and not self.lex.month_on_month_re.search(self.norm, self.sentence.start, self.sentence.end):
             current = self.state.period
-            if p.period.start > self.state.ref:
-                return  # 2026年关税调整方案: a plan for a period to come, not what the text reports on
+            if p.period.end > self.state.ref:
+                return  # 2026年关税调整方案, 今年春节: a period not over when the text was written has no figures yet
             if current is None or p.period.end >= current.period.start:
                 self.state.period = p
+                self.state.main_period = self.state.main_period or p
 
     # ---- helpers ------------------------------------------------------------------------
     def _is_one_place(self, run: list[int]) -> bool:
@@ -383,6 +397,9 @@ class SentenceReader:
             self.state.partner = t.value
             return True
         if t.kind == "anaphor":
+            if t.value == "partner":
+                frame.partner = self.state.partner  # "Trade with the bloc grew …": the partner just named
+                return frame.partner is not None
             if t.value == "national_issuer":
                 if frame.reporter is not None:
                     return False  # 据海关总署统计，湖南省…: the issuer, not the subject
@@ -534,6 +551,10 @@ class SentenceReader:
             return False
         return code == "CN" or code in self.lex.gazetteer.ancestors(of)
 
+    def _clause_end(self, pos: int) -> int:
+        ends = [e for e in (self.norm.find(",", pos, self.sentence.end), self.norm.find(";", pos, self.sentence.end)) if e >= 0]
+        return min(ends, default=self.sentence.end)
+
     def _clause_start(self, pos: int) -> int:
         return max(self.norm.rfind(",", self.sentence.start, pos), self.norm.rfind(";", self.sentence.start, pos))
 
@@ -555,11 +576,14 @@ class SentenceReader:
 
 
 def to_observation(draft: Draft, sentence_has_flow: bool, default_flow: str | None,
-                   doc_id: str, source: str, quote: tuple[int, int], text: str) -> Observation | None:
+                   doc_id: str, source: str, quote: tuple[int, int], text: str, published: date) -> Observation | None:
     # sentence_has_flow: the sentence names a flow; default_flow: the first it names
-    """The finished observation, or None when the draft does not make one."""
+    """The finished observation, or None when the draft does not make one.
+
+    A period that ends after the text was published has no statistics yet: its figure is a target.
+    """
     f = draft.frame
-    if draft.base or f.poisoned or f.period is None or not f.reporter or MULTI in (f.reporter, f.partner, f.commodity, f.mode, f.flow):
+    if draft.base or f.poisoned or f.period is None or f.period.period.end > published or not f.reporter or MULTI in (f.reporter, f.partner, f.commodity, f.mode, f.flow):
         return None
     has_amount = draft.value is not None or draft.quantity is not None or draft.share is not None
     if has_amount and not sentence_has_flow:

@@ -94,6 +94,8 @@ class Lexicon:
     section_opener_re: re.Pattern  # 从市场看 / By market: a new section about the text's main reporter
     combined_re: re.Pattern  # right after a list of goods: they are added up (合计, combined)
     continuing_pronoun_re: re.Pattern  # a sentence opening with one goes on about the last one's subject
+    month_on_month_re: re.Pattern  # a sentence comparing with the month before: its month is no current period
+    ratio_post_re: re.Pattern  # "2.1 times that of the same period last year"
     sum_subject_re: re.Pattern  # right before a share: it is the share of several things added up
     bound_before_re: re.Pattern  # right before an amount: it is a bound (突破, more than), not the figure
     base_amount_re: re.Pattern  # right before an amount: the figure it is compared with ("up from $34 billion")
@@ -124,7 +126,7 @@ def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
     for level, ws in data["anaphora"].items():
         for w in ws:
             add(w, Keyword("anaphor", level, w))
-    for kind in ("nontrade", "forecast", "examples"):
+    for kind in ("nontrade", "forecast", "examples", "aside", "target"):
         for w in data.get(kind) or []:
             add(w, Keyword(kind, None, w))
     return words
@@ -292,6 +294,8 @@ def lexicon(lang: str) -> Lexicon:
         section_opener_re=re.compile(data.get("section_opener") or "(?!)"),
         combined_re=re.compile(rf"\s*(?:{alternation(data.get('combined') or [], wordy)})"),
         continuing_pronoun_re=re.compile(rf"\s*(?:{alternation(data.get('continuing_pronouns') or [], wordy)})"),
+        month_on_month_re=re.compile(alternation(data.get("month_on_month") or [], wordy)),
+        ratio_post_re=re.compile(rf"(?P<num>{NUM})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),
         bound_before_re=re.compile(rf"(?:{alternation(data.get('bound_before') or [], wordy)})\s*$"),
         base_amount_re=re.compile(

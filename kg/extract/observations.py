@@ -42,7 +42,8 @@ def _read(sentences: list[Sentence], slice_of, state: DocState, lex: Lexicon, no
         reader = SentenceReader(lex, norm, state, s, slice_of(s))
         for draft in reader.read():
             quote = next((u for u in s.units if u[0] <= draft.anchor < u[1]), (s.start, s.end))
-            obs = to_observation(draft, reader.has_flow, reader.default_flow, doc.id, doc.source, quote, doc.text)
+            obs = to_observation(draft, reader.has_flow, reader.default_flow, doc.id, doc.source, quote, doc.text,
+                                 state.ref)
             if obs is not None:
                 out.append(obs)
     return out

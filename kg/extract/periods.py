@@ -61,6 +61,8 @@ def resolve_period(spec: dict, ref: date, context: Resolved | None,
     if months and not (1 <= months[0] <= months[1] <= 12):
         return None
     explicit = "year" in spec
+    if months is None and "full" not in spec and relative_years.get(spec.get("rel", ""), -1) == 0:
+        return None  # 今年 / this year alone: a year not over has no whole-year figure (今年春节)
     if explicit:
         year = int("".join(str(numerals.get(c, c)) for c in spec["year"]))  # 2025 or 二〇二五
     elif "rel" in spec:

@@ -136,9 +136,11 @@ def _amounts(m: _Masked, lex: Lexicon) -> list[Token]:
 
 
 def _ratios(m: _Masked, lex: Lexicon) -> list[Token]:
-    """是去年同期的3.1倍: the figure is 3.1 times last year's, a change of +210 %; doubled / 翻一番: +100 %."""
+    """是去年同期的3.1倍 / 3.1 times that of a year earlier: a change of +210 %; doubled / 翻一番: +100 %."""
     tokens = [Token(x.start(), x.end(), "change", round((parse_number(x.group("num")) - 1) * 100, 6))
               for x in lex.ratio_re.finditer(m.work) if MASK not in x.group(0)]
+    tokens += [Token(x.start(), x.end(), "change", round((parse_number(x.group("num")) - 1) * 100, 6))
+               for x in lex.ratio_post_re.finditer(m.work) if MASK not in x.group(0)]
     tokens += [Token(x.start(), x.end(), "change", (lex.multiples[x.group(0)] - 1) * 100)
                for x in lex.multiple_re.finditer(m.work) if MASK not in x.group(0)]
     m.claim([(t.start, t.end) for t in tokens])
