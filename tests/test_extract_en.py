@@ -220,3 +220,27 @@ def test_times_that_of_the_same_period_last_year(extract) -> None:
 def test_a_target_is_not_a_statistic(extract) -> None:
     text = "Tianjin's foreign trade grew 4.1 percent in the first half. The city set a target of 5 percent growth for foreign trade."
     assert [o.yoy_pct for o in extract(text, "2024-07-20")] == [4.1]
+
+
+def test_an_apposition_with_a_pronoun_keeps_the_city(extract) -> None:
+    text = ("In the first half, Inner Mongolia's foreign trade rose 9.1 percent. Among cities, Baotou, the region's "
+            "industrial hub, saw imports and exports of 10.68 billion yuan, up 15.2 percent.")
+    assert extract(text, "2018-07-20")[-1].reporter == "CN-150200"
+
+
+def test_a_year_in_a_clause_after_the_figure_dates_nothing(extract) -> None:
+    text = ("In the first 10 months, Nanning's cross-border e-commerce trade reached 1.26 billion yuan, after the city was "
+            "approved as a pilot zone in 2018.")
+    (obs,) = extract(text, "2019-11-20")
+    assert (str(obs.period.start), str(obs.period.end)) == ("2019-01-01", "2019-10-31")
+
+
+def test_a_partner_that_came_second(extract) -> None:
+    text = ("In the first three quarters, the US remained Chengdu's largest trading partner, with trade climbing 35.8 percent "
+            "to 106.2 billion yuan. The EU came second at 87.9 billion yuan.")
+    assert [(o.partner, o.flow, o.value) for o in extract(text, "2020-10-23")] == [("US", "total", 1.062e11), ("EU", "total", 8.79e10)]
+
+
+def test_nev_is_a_new_energy_vehicle(extract) -> None:
+    (obs,) = extract("In Q1, Xi'an's NEV exports rose 41.2 per cent to 9.62 billion yuan.", "2024-04-20")
+    assert obs.commodity == "electric_vehicle"

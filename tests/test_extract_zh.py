@@ -304,3 +304,34 @@ def test_the_month_of_a_month_on_month_comparison_does_not_carry(extract) -> Non
 def test_a_goal_in_the_same_clause_is_not_a_statistic(extract) -> None:
     text = "一季度，广东外贸进出口1.9万亿元，增长4.2%。省商务厅提出全年外贸增长3%左右的目标。"
     assert [o.yoy_pct for o in extract(text, "2026-04-20")] == [4.2]
+
+
+def test_this_trade_mode_goes_on_about_the_last_one(extract) -> None:
+    text = "前三季度，珠海市一般贸易进出口1,203.8亿元，占全市外贸总值的52.1%。这一贸易方式同比增长31.6%。"
+    (obs,) = extract(text, "2021-10-25")
+    assert (obs.mode, obs.value, obs.yoy_pct, obs.share_pct) == ("general_trade", 1.2038e11, 31.6, 52.1)
+
+
+def test_a_quoted_epithet_before_a_city(extract) -> None:
+    text = "前两个月，广东外贸进出口1.38万亿元。“外贸第一城”深圳进出口6,512.3亿元，增长5.5%。"
+    assert [o.reporter for o in extract(text, "2026-03-10")] == ["CN-GD", "CN-440300"]
+
+
+def test_hong_kong_s_statistics_office_makes_hong_kong_the_reporter(extract) -> None:
+    text = ("政府統計處昨日公布，今年5月份整體出口貨值為4,185億港元，按年上升15.3%；有形貿易逆差335億港元。"
+            "5月份輸往內地的整體出口按年上升18.9%。")
+    assert [summary(o) for o in extract(text, "2025-06-26")] == [
+        rounded(("HK", None, "export", None, "2025-05-01..2025-05-31", 4.185e11, 15.3, None)),
+        rounded(("HK", None, "balance", None, "2025-05-01..2025-05-31", -3.35e10, None, None)),
+        rounded(("HK", "CN", "export", None, "2025-05-01..2025-05-31", None, 18.9, None))]
+
+
+def test_exports_and_imports_listed_after_a_deficit_are_positive(extract) -> None:
+    text = "政府统计处公布，今年首5个月录得有形贸易逆差1,367亿港元，出口及进口货值分别为19,876亿港元及21,243亿港元。"
+    assert [(o.flow, o.value) for o in extract(text, "2025-06-26")] == [
+        ("balance", -1.367e11), ("export", 1.9876e12), ("import", 2.1243e12)]
+
+
+def test_trillions_and_hundred_millions_in_one_figure(extract) -> None:
+    (obs,) = extract("2018年福建省外貿進出口總值達1兆2,354億元人民幣，年增8.6%。", "2019-01-20")
+    assert obs.value == 1.2354e12

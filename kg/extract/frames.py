@@ -117,6 +117,7 @@ class SentenceReader:
     topic_reporter: str | None = None  # the last single reporter this sentence names
     topic_period: Resolved | None = None  # the first period it names before any figure
     explicit_at: int = -1  # where the frame's reporter was named
+    explicit_end: int = -1  # … and where its name ends
 
     # ---- structure of the sentence -------------------------------------------------
     def _gap_is_list(self, a: Token, b: Token) -> bool:
@@ -344,6 +345,8 @@ class SentenceReader:
                 f.reporter, f.explicit = item.value, True
             else:
                 f.partner = item.value
+        elif item.kind == "flow":  # 逆差…，出口及进口分别为…: the items' own signs
+            f.flow, f.sign = ("balance", -1.0) if item.value == "deficit" else (item.value, 1.0)
         else:
             setattr(f, FIELD_OF[item.kind], item.value)
         return f
@@ -387,6 +390,10 @@ class SentenceReader:
     def _is_reporter_place(self, code: str) -> bool:
         return code == "CN" or code.startswith("CN-")
 
+    def _outside_mainland(self, reporter: str | None) -> bool:
+        """A reporter such as Hong Kong (named by its statistics office): mainland places are its partners."""
+        return reporter is not None and reporter != MULTI and not self._is_reporter_place(reporter)
+
     def _subject(self, frame: Frame, t: Token, i: int) -> bool:
         """Apply a subject token to the frame; True when it changes what is observed."""
         if t.kind == "place":
@@ -396,20 +403,22 @@ class SentenceReader:
             frame.flow, frame.sign = "total", 1.0
             self.state.partner = t.value
             return True
+        if t.kind == "issuer":
+            if frame.reporter is not None:
+                return False  # 据海关总署统计，湖南省…: the issuer, not the subject
+            frame.reporter = t.value  # a default: a place named later in the sentence replaces it
+            self.topic_reporter = self.topic_reporter or t.value
+            return True
         if t.kind == "anaphor":
             if t.value == "partner":
                 frame.partner = self.state.partner  # "Trade with the bloc grew …": the partner just named
                 return frame.partner is not None
-            if t.value == "national_issuer":
-                if frame.reporter is not None:
-                    return False  # 据海关总署统计，湖南省…: the issuer, not the subject
-                frame.reporter = "CN"  # a default: a place named later in the sentence replaces it
-                self.topic_reporter = self.topic_reporter or "CN"
-                return True
             if t.value == "country" and not self._flow_right_after(i):
                 return False  # 居全国第15位: the nation as a yardstick, not the subject
             if frame.explicit and self.explicit_at > self._clause_start(t.start):
                 return False  # 青岛市作为全省外贸龙头: the province is a yardstick here
+            if frame.explicit and self.norm[self.explicit_end:t.start].strip(" ,") == "":
+                return False  # "Baotou, the region's industrial hub, …": an apposition, still Baotou
             if self.lex.comparison_before_re.search(self.norm, max(0, t.start - 6), t.start):
                 return False  # 降幅小于全省: a yardstick too
             named = frame.reporter if frame.explicit and frame.reporter != MULTI else self.state.aside or self.state.reporter
@@ -440,6 +449,8 @@ class SentenceReader:
             if self.open_draft is not None and self.open_draft.base and self._right_after_draft(t):
                 self._date_base(resolved)  # "up from $34.02 billion in October": October's figure
                 return True
+            if self._in_subordinate_clause(t):
+                return False  # "…, after the city was approved as a pilot zone in 2018": no date of the figures
             if self.lex.wordy and frame.dated and self._right_after_draft(t):
                 self.open_draft.frame.period = resolved  # "reversing a 6.4 percent decline in October"
                 return True
@@ -451,6 +462,11 @@ class SentenceReader:
                 return not self._date_earlier_drafts(resolved)
             return True
         return False
+
+    def _in_subordinate_clause(self, t: Token) -> bool:
+        """A period inside a clause opened after the last figure by a subordinator (after, since, when …)."""
+        d = self.open_draft or (self.drafts[-1] if self.drafts else None)
+        return d is not None and bool(self.lex.subordinate_re.search(self.norm, d.last_end, t.start))
 
     def _date_base(self, period: Resolved) -> None:
         """A figure compared with, dated by its own period: an observation of that period, closed."""
@@ -521,8 +537,8 @@ class SentenceReader:
         if t.info["org"]:
             return False
         code = t.value
-        if not self._is_reporter_place(code):
-            frame.partner = code
+        if not self._is_reporter_place(code) or self._outside_mainland(frame.reporter):
+            frame.partner = code  # 对东盟, or 输往内地 in Hong Kong's own figures
             self.state.partner = code
             return True
         if t.info["compared"]:
@@ -534,7 +550,7 @@ class SentenceReader:
         if frame.explicit and frame.reporter != code:
             frame.partner = frame.commodity = frame.mode = None  # a new subject in the same sentence
         frame.reporter, frame.explicit = code, True
-        self.explicit_at = t.start
+        self.explicit_at, self.explicit_end = t.start, t.end
         self.topic_reporter = code
         if self._possessive_ellipsis(i):
             frame.flow, self.has_flow = self._flow_under_discussion(), True  # "Qinghai's surged 40.6 percent"
@@ -559,8 +575,10 @@ class SentenceReader:
         return max(self.norm.rfind(",", self.sentence.start, pos), self.norm.rfind(";", self.sentence.start, pos))
 
     def _flow_earlier_in_clause(self, i: int) -> bool:
-        start = self._clause_start(self.tokens[i].start)
-        return any(t.kind == "flow" and t.start > start for t in self.tokens[:i])
+        """A flow before the place in its clause, outside quotes ("外贸第一城"深圳 is still Shenzhen's trade)."""
+        lo = max(self._clause_start(self.tokens[i].start), self.sentence.start - 1)
+        return any(t.kind == "flow" and t.start > lo and self.norm.count('"', lo + 1, t.start) % 2 == 0
+                   for t in self.tokens[:i])
 
     def _anaphor(self, level: str, code: str | None) -> str | None:
         """The place a pronoun of `level` stands for, given the reporter under discussion."""

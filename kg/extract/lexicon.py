@@ -94,6 +94,7 @@ class Lexicon:
     section_opener_re: re.Pattern  # 从市场看 / By market: a new section about the text's main reporter
     combined_re: re.Pattern  # right after a list of goods: they are added up (合计, combined)
     continuing_pronoun_re: re.Pattern  # a sentence opening with one goes on about the last one's subject
+    subordinate_re: re.Pattern  # a clause about something else opens (", after …")
     month_on_month_re: re.Pattern  # a sentence comparing with the month before: its month is no current period
     ratio_post_re: re.Pattern  # "2.1 times that of the same period last year"
     sum_subject_re: re.Pattern  # right before a share: it is the share of several things added up
@@ -123,6 +124,8 @@ def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
     for flow, ws in (data.get("weak_flows") or {}).items():
         for w in ws:
             add(w, Keyword("weak_flow", flow, w))
+    for word, code in (data.get("issuers") or {}).items():
+        add(word, Keyword("issuer", code, word))
     for level, ws in data["anaphora"].items():
         for w in ws:
             add(w, Keyword("anaphor", level, w))
@@ -158,7 +161,8 @@ def _money_res(data: dict, wordy: bool) -> tuple[re.Pattern, re.Pattern]:
         money = (rf"{starts}(?:(?P<pre>{pre}){sp})?{num}{sp}(?P<mag>{mag})?\b(?:{sp}(?P<cur>{cur})\b)?")
         quantity = rf"{starts}(?<![\d.]){num}{sp}(?P<mag>{mag})?{sp}(?P<unit>{units})\b"
     else:
-        wan = r"(?:(?P<wan>\d+)万(?=\d))?"  # 2万3,716亿元, 2万3,716吨: a leading count of ten-thousands
+        # 2万3,716亿元, 2万3,716吨, 1兆2,354億元 (兆 = 万亿): a leading count of ten-thousands
+        wan = r"(?:(?P<wan>\d+)[万兆](?=\d))?"
         money = rf"{starts}(?:(?P<pre>{pre}))?{wan}{num}(?P<mag>{mag})?(?P<cur>{cur})"
         quantity = rf"{starts}(?<![\d.]){wan}{num}(?P<mag>{mag})?(?P<unit>{units})(?!{not_before})"
     return re.compile(money), re.compile(quantity)
@@ -294,6 +298,7 @@ def lexicon(lang: str) -> Lexicon:
         section_opener_re=re.compile(data.get("section_opener") or "(?!)"),
         combined_re=re.compile(rf"\s*(?:{alternation(data.get('combined') or [], wordy)})"),
         continuing_pronoun_re=re.compile(rf"\s*(?:{alternation(data.get('continuing_pronouns') or [], wordy)})"),
+        subordinate_re=re.compile(rf",\s*(?:{alternation(data.get('subordinators') or [], wordy)})\s"),
         month_on_month_re=re.compile(alternation(data.get("month_on_month") or [], wordy)),
         ratio_post_re=re.compile(rf"(?P<num>{NUM})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 # group 1 set: the boundary ends a sentence; otherwise (;) only a unit.
 _BOUNDARY = re.compile(r"(?:([。!?]|…+|\.{3,}|\n+)|;)[\"')\]]*")
+_OPENING = frozenset("“‘「『（([")  # normalised to straight quotes, but still opening in the original
 _RUNS_ON = frozenset(",;:、")  # a block ending in these is a sentence broken over two paragraphs
 _EN_STOP = re.compile(r"\.[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
 
@@ -28,13 +29,21 @@ class Sentence:
 def _boundaries(norm: str, original: str, block: tuple[int, int], abbreviations: frozenset[str]) -> list[tuple[int, bool]]:
     """(position after the boundary, ends a sentence) for one block, in order."""
     s, e = block
-    found = {m.end(): m.group(1) is not None for m in _BOUNDARY.finditer(norm, s, e)}
+    found = {_closing_end(original, m): m.group(1) is not None for m in _BOUNDARY.finditer(norm, s, e)}
     for m in _EN_STOP.finditer(original, s, e):
         word = (norm[max(s, m.start() - 8):m.start()].split() or [""])[-1].lstrip("(\"'")
         if word not in abbreviations and not (word[-1:].isdigit() and norm[m.end():m.end() + 2].strip()[:1].isdigit()):
             found[m.end()] = True
     found[e] = True
     return sorted(found.items())
+
+
+def _closing_end(original: str, m: re.Match) -> int:
+    """The boundary's end: closing quotes after a stop belong to its sentence, opening ones to the next."""
+    end = m.end()
+    while end > m.start() + 1 and original[end - 1] in _OPENING:
+        end -= 1
+    return end
 
 
 def _trim(original: str, a: int, b: int) -> tuple[int, int]:
