@@ -244,3 +244,23 @@ def test_a_partner_that_came_second(extract) -> None:
 def test_nev_is_a_new_energy_vehicle(extract) -> None:
     (obs,) = extract("In Q1, Xi'an's NEV exports rose 41.2 per cent to 9.62 billion yuan.", "2024-04-20")
     assert obs.commodity == "electric_vehicle"
+
+
+def test_a_plural_name_as_a_singular_modifier_of_a_flow(extract) -> None:
+    text = ("In the first eight months, Jiangxi's solar cell exports jumped 63.1 percent to 19.7 billion yuan, "
+            "and major laptop makers expanded.")
+    (obs,) = extract(text, "2022-09-20")
+    assert (obs.commodity, obs.value) == ("solar_cell", 1.97e10)
+
+
+def test_the_flow_repeated_after_a_quantity_keeps_its_figures_together(extract) -> None:
+    text = ("In Q1, Xi'an's NEV exports rose 41.2 per cent to 9.62 billion yuan, with 61,000 vehicles shipped abroad, "
+            "up 35.5 per cent.")
+    got = [(o.value, o.quantity.amount if o.quantity else None, o.yoy_pct) for o in extract(text, "2024-04-20")]
+    assert got == [(9.62e9, None, 41.2), (None, 61000, 35.5)]
+
+
+def test_the_highest_since_a_year_dates_nothing(extract) -> None:
+    text = "In 2021, exports of rare earths from China jumped 38% to 48,689 tonnes, the highest since at least 2015."
+    (obs,) = extract(text, "2022-01-14")
+    assert (str(obs.period.start), obs.quantity.amount) == ("2021-01-01", 48689)

@@ -273,6 +273,8 @@ class SentenceReader:
                     self.open_draft.frame.partner = frame.partner = self.state.partner = t.value
                 elif self._flows_open_draft(t):
                     self.open_draft.frame.flow = frame.flow = t.value
+                elif self._repeats_open_flow(t):
+                    pass  # "… 61,000 vehicles shipped abroad, up 35.5 percent": the same exports still
                 elif self._subject(frame, t, i):
                     close()
             i += 1
@@ -502,6 +504,10 @@ class SentenceReader:
         """English may name the flow after the figure: "118,000 vehicles were exported"."""
         d = self.open_draft
         return self.lex.wordy and t.kind == "flow" and t.value != "deficit" and d is not None and d.frame.flow is None
+
+    def _repeats_open_flow(self, t: Token) -> bool:
+        d = self.open_draft
+        return self.lex.wordy and t.kind == "flow" and d is not None and d.frame.flow == t.value
 
     def _right_after_draft(self, t: Token) -> bool:
         """A period written right after a figure ("… decline in October") dates that figure only."""

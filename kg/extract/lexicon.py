@@ -44,6 +44,7 @@ class Keyword:
     kind: str
     payload: str | None
     written: str  # the form in the data file, for case checks of Latin names
+    modifier: bool = False  # a singular made from a plural name: only a modifier of a flow ("solar cell exports")
 
 
 @dataclass
@@ -97,6 +98,7 @@ class Lexicon:
     subordinate_re: re.Pattern  # a clause about something else opens (", after …")
     month_on_month_re: re.Pattern  # a sentence comparing with the month before: its month is no current period
     ratio_post_re: re.Pattern  # "2.1 times that of the same period last year"
+    flow_next_re: re.Pattern  # a flow word next: what a modifier must stand before
     sum_subject_re: re.Pattern  # right before a share: it is the share of several things added up
     bound_before_re: re.Pattern  # right before an amount: it is a bound (突破, more than), not the figure
     base_amount_re: re.Pattern  # right before an amount: the figure it is compared with ("up from $34 billion")
@@ -116,8 +118,13 @@ def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
         if key:
             words.setdefault(key, []).append(kw)
 
+    wordy = bool(data.get("word_edges"))
     for name, kind, code in gaz.names():
         add(name, Keyword(kind, code, name))
+        if wordy and kind in ("commodity", "mode"):
+            singular = _singular(name)
+            if singular:
+                add(singular, Keyword(kind, code, singular, modifier=True))  # "solar cell exports", not "laptop makers"
     for flow, ws in data["flows"].items():
         for w in ws:
             add(w, Keyword("flow", flow, w))
@@ -133,6 +140,13 @@ def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
         for w in data.get(kind) or []:
             add(w, Keyword(kind, None, w))
     return words
+
+
+def _singular(name: str) -> str | None:
+    """The singular of an English plural name (solar cells -> solar cell, batteries -> battery), or None."""
+    if not name.isascii() or not name.endswith("s") or name.endswith("ss"):
+        return None
+    return name[:-3] + "y" if name.endswith("ies") else name[:-1]
 
 
 def _automaton(words: dict[str, list[Keyword]]) -> ahocorasick.Automaton:
@@ -301,6 +315,7 @@ def lexicon(lang: str) -> Lexicon:
         subordinate_re=re.compile(rf",\s*(?:{alternation(data.get('subordinators') or [], wordy)})\s"),
         month_on_month_re=re.compile(alternation(data.get("month_on_month") or [], wordy)),
         ratio_post_re=re.compile(rf"(?P<num>{NUM})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
+        flow_next_re=re.compile(rf"\s*(?:{alternation(list(flows), wordy)})"),
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),
         bound_before_re=re.compile(rf"(?:{alternation(data.get('bound_before') or [], wordy)})\s*$"),
         base_amount_re=re.compile(

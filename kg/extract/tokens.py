@@ -275,6 +275,8 @@ def _long_matches(text: str, lex: Lexicon):
 
 
 def _accept(kw: Keyword, start: int, end: int, text: str, original: str, lex: Lexicon) -> bool:
+    if kw.modifier:
+        return bool(lex.flow_next_re.match(text, end))
     if kw.kind != "place":
         return True
     if not _case_ok(kw.written, original[start:end]):
