@@ -264,3 +264,9 @@ def test_the_highest_since_a_year_dates_nothing(extract) -> None:
     text = "In 2021, exports of rare earths from China jumped 38% to 48,689 tonnes, the highest since at least 2015."
     (obs,) = extract(text, "2022-01-14")
     assert (str(obs.period.start), obs.quantity.amount) == ("2021-01-01", 48689)
+
+
+def test_a_forecast_ends_with_its_clause(extract) -> None:
+    text = ("China's exports rose 7.6% in July from a year earlier, beating a forecast for a 3.5% gain in a Reuters poll, "
+            "while imports fell 6.8%.")
+    assert [(o.flow, o.yoy_pct) for o in extract(text, "2024-08-07")] == [("export", 7.6), ("import", -6.8)]

@@ -335,3 +335,15 @@ def test_exports_and_imports_listed_after_a_deficit_are_positive(extract) -> Non
 def test_trillions_and_hundred_millions_in_one_figure(extract) -> None:
     (obs,) = extract("2018年福建省外貿進出口總值達1兆2,354億元人民幣，年增8.6%。", "2019-01-20")
     assert obs.value == 1.2354e12
+
+
+def test_qizhong_without_a_flow_lists_parts_of_the_last_whole(extract) -> None:
+    text = ("今年前7个月，我国出口机电产品8.5万亿元，增长8.4%。"
+            "其中，自动数据处理设备及其零部件7,495.9亿元，增长11.3%；集成电路6,409亿元，增长25.8%。")
+    assert [(o.flow, o.commodity, o.value) for o in extract(text, "2024-08-07")] == [
+        ("export", "mechanical_electrical", 8.5e12), ("export", "computers", 7.4959e11), ("export", "integrated_circuit", 6.409e11)]
+
+
+def test_policy_caps_are_no_figures(extract) -> None:
+    text = "一季度，长沙跨境电商进出口52.1亿元。其中，对省级跨境电商产业园运营机构最高支持可达500万元。"
+    assert [o.value for o in extract(text, "2025-04-20")] == [5.21e9]

@@ -98,6 +98,7 @@ class Lexicon:
     subordinate_re: re.Pattern  # a clause about something else opens (", after …")
     month_on_month_re: re.Pattern  # a sentence comparing with the month before: its month is no current period
     ratio_post_re: re.Pattern  # "2.1 times that of the same period last year"
+    subset_opener_re: re.Pattern  # a sentence opening with one names parts of the last one's whole (其中)
     flow_next_re: re.Pattern  # a flow word next: what a modifier must stand before
     sum_subject_re: re.Pattern  # right before a share: it is the share of several things added up
     bound_before_re: re.Pattern  # right before an amount: it is a bound (突破, more than), not the figure
@@ -315,6 +316,7 @@ def lexicon(lang: str) -> Lexicon:
         subordinate_re=re.compile(rf",\s*(?:{alternation(data.get('subordinators') or [], wordy)})\s"),
         month_on_month_re=re.compile(alternation(data.get("month_on_month") or [], wordy)),
         ratio_post_re=re.compile(rf"(?P<num>{NUM})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
+        subset_opener_re=re.compile(rf"\s*(?:{alternation(data.get('subset_openers') or [], wordy)})"),
         flow_next_re=re.compile(rf"\s*(?:{alternation(list(flows), wordy)})"),
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),
         bound_before_re=re.compile(rf"(?:{alternation(data.get('bound_before') or [], wordy)})\s*$"),
