@@ -347,3 +347,10 @@ def test_qizhong_without_a_flow_lists_parts_of_the_last_whole(extract) -> None:
 def test_policy_caps_are_no_figures(extract) -> None:
     text = "一季度，长沙跨境电商进出口52.1亿元。其中，对省级跨境电商产业园运营机构最高支持可达500万元。"
     assert [o.value for o in extract(text, "2025-04-20")] == [5.21e9]
+
+
+def test_taiwan_media_call_the_mainland_da_lu(extract) -> None:
+    text = "路透社報導，大陸7月出口按年增長7%，勝市場預期；進口按年增長7.2%。7月貿易順差846.5億美元，6月為990.5億美元。"
+    assert [(o.reporter, o.flow, str(o.period.end), o.value, o.yoy_pct) for o in extract(text, "2024-08-08")] == [
+        ("CN", "export", "2024-07-31", None, 7.0), ("CN", "import", "2024-07-31", None, 7.2),
+        ("CN", "balance", "2024-07-31", 8.465e10, None), ("CN", "balance", "2024-06-30", 9.905e10, None)]
