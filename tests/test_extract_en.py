@@ -270,3 +270,8 @@ def test_a_forecast_ends_with_its_clause(extract) -> None:
     text = ("China's exports rose 7.6% in July from a year earlier, beating a forecast for a 3.5% gain in a Reuters poll, "
             "while imports fell 6.8%.")
     assert [(o.flow, o.yoy_pct) for o in extract(text, "2024-08-07")] == [("export", 7.6), ("import", -6.8)]
+
+
+def test_an_n_fold_rise_is_n_hundred_percent(extract) -> None:
+    (obs,) = extract("In the first five months, Guangdong's exports of new energy vehicles surged 1.6-fold.", "2024-06-20")
+    assert (obs.commodity, obs.yoy_pct) == ("electric_vehicle", 160.0)

@@ -184,7 +184,8 @@ def _money_res(data: dict, wordy: bool) -> tuple[re.Pattern, re.Pattern]:
 
 
 def _change_re(data: dict, wordy: bool) -> tuple[re.Pattern, re.Pattern]:
-    pct_unit = r" ?(?:%|percent(?!age)|per cent)" if wordy else r"(?:%|倍)"
+    # a multiple is a change of N x 100 %: 增长1.6倍, "surged 1.6-fold"
+    pct_unit = r"(?: ?(?:%|percent(?!age)|per cent)|-fold| fold)" if wordy else r"(?:%|倍)"
     num = NUM if wordy else rf"(?:{NUM}|{CNUM}(?=倍))"  # 增长一倍: a multiple may be a Chinese numeral
     pct = rf"{num}{pct_unit}"
     sep = alternation(data["list_separators"], wordy)

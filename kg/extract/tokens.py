@@ -83,7 +83,7 @@ def _pct_tokens(span_start: int, text: str, lex: Lexicon, kind: str, sign: float
     out = []
     for x in lex.pct_re.finditer(text):
         value = parse_number(x.group("num"))
-        if text[x.end() - 1] == "倍":
+        if text.endswith(("倍", "fold"), x.start(), x.end()):
             value *= 100.0
         value = -abs(value) if sign < 0 else value
         start = span_start + x.start() if out or cue_start is None else cue_start
