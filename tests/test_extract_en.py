@@ -275,3 +275,9 @@ def test_a_forecast_ends_with_its_clause(extract) -> None:
 def test_an_n_fold_rise_is_n_hundred_percent(extract) -> None:
     (obs,) = extract("In the first five months, Guangdong's exports of new energy vehicles surged 1.6-fold.", "2024-06-20")
     assert (obs.commodity, obs.yoy_pct) == ("electric_vehicle", 160.0)
+
+
+def test_a_pronoun_that_names_a_new_reporter_carries_it(extract) -> None:
+    text = ("Yiwu, a county-level city in Zhejiang, saw its foreign trade climb 17.2 percent in the first half. "
+            "The province's exports to Africa increased 12.1 percent. Imports of crude oil fell 3 percent.")
+    assert [o.reporter for o in extract(text, "2024-07-20")] == ["CN-330782", "CN-ZJ", "CN-ZJ"]

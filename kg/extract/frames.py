@@ -433,6 +433,7 @@ class SentenceReader:
             if code:
                 frame.reporter, frame.explicit = code, True
                 frame.partner = frame.commodity = frame.mode = None
+                self.topic_reporter = code  # "The province's exports …": the province from here on
             return True
         if t.kind == "flow" or t.kind == "weak_flow" and self._follows_place(i):
             if not frame.partner and self.norm[t.start:t.end] in self.lex.bilateral:
