@@ -281,3 +281,22 @@ def test_a_pronoun_that_names_a_new_reporter_carries_it(extract) -> None:
     text = ("Yiwu, a county-level city in Zhejiang, saw its foreign trade climb 17.2 percent in the first half. "
             "The province's exports to Africa increased 12.1 percent. Imports of crude oil fell 3 percent.")
     assert [o.reporter for o in extract(text, "2024-07-20")] == ["CN-330782", "CN-ZJ", "CN-ZJ"]
+
+
+def test_a_dateline_with_its_country_names_no_reporter(extract) -> None:
+    text = ("HAIKOU, China, Jan 20 (Reuters) - Foreign trade in China's southern island province of Hainan rose 12.4% "
+            "in 2025 to a record 312.12 billion yuan. Exports from the province climbed 20.7%, while imports dipped 0.9%.")
+    assert [(o.reporter, o.flow, o.yoy_pct) for o in extract(text, "2026-01-20")] == [
+        ("CN-HI", "total", 12.4), ("CN-HI", "export", 20.7), ("CN-HI", "import", -0.9)]
+
+
+def test_since_a_year_is_a_look_back(extract) -> None:
+    text = "In 2015, China's total trade fell 7.9 percent to $3.95 trillion, the first decline since 2009."
+    (obs,) = extract(text, "2016-01-13")
+    assert str(obs.period.start) == "2015-01-01"
+
+
+def test_a_border_it_faces_is_no_partner_and_home_to_is_an_aside(extract) -> None:
+    text = ("In Q1, Dandong, a border city facing the Democratic People's Republic of Korea, saw trade fall 4.2 percent. "
+            "Yingkou, home to one of the province's busiest ports, saw its foreign trade rise 21.3 percent.")
+    assert [(o.reporter, o.partner) for o in extract(text, "2021-04-20")] == [("CN-210600", None), ("CN-210800", None)]

@@ -354,3 +354,40 @@ def test_taiwan_media_call_the_mainland_da_lu(extract) -> None:
     assert [(o.reporter, o.flow, str(o.period.end), o.value, o.yoy_pct) for o in extract(text, "2024-08-08")] == [
         ("CN", "export", "2024-07-31", None, 7.0), ("CN", "import", "2024-07-31", None, 7.2),
         ("CN", "balance", "2024-07-31", 8.465e10, None), ("CN", "balance", "2024-06-30", 9.905e10, None)]
+
+
+def test_qizhong_goes_on_in_the_period_of_the_figure_before(extract) -> None:
+    text = "2020年，我国进出口32.16万亿元，增长1.9%。12月当月，我国进出口3.21万亿元，增长5.7%。其中，出口1.95万亿元，增长10.9%。"
+    assert [str(o.period.start) for o in extract(text, "2021-01-14")] == ["2020-01-01", "2020-12-01", "2020-12-01"]
+
+
+def test_a_yardstick_period_after_the_figure_does_not_date_the_next_sentence(extract) -> None:
+    text = "今年前三季度，福建省外贸进出口7565.2亿元，下降3.6%，降幅较上半年收窄1.9个百分点。其中，出口4572.6亿元，下降5.1%。"
+    assert [str(o.period.end) for o in extract(text, "2016-10-25")] == ["2016-09-30", "2016-09-30"]
+
+
+def test_a_headline_space_separates_its_clauses(extract) -> None:
+    text = "辽宁首季外贸进出口1813.6亿元 沈阳增长12.3%\n今年首季，辽宁省进出口总值1813.6亿元，增长2.7%。"
+    assert [(o.reporter, o.yoy_pct) for o in extract(text, "2024-04-20")] == [("CN-LN", 2.7), ("CN-210100", 12.3)]
+
+
+def test_a_partner_overtaken_is_a_yardstick_and_both_sides_is_the_partner(extract) -> None:
+    text = "2019年，东盟首度超越美国成为我国第二大贸易伙伴，双方贸易额6415亿美元，增长9.2%。"
+    (obs,) = extract(text, "2020-01-14")
+    assert (obs.partner, obs.value) == ("ASEAN", 6.415e11)
+
+
+def test_border_residents_trade_is_not_border_small_scale_trade(extract) -> None:
+    text = "一季度，崇左市边境小额贸易进出口187.2亿元，增长9.4%；边民互市贸易进出口43.8亿元，下降7.2%。"
+    assert [o.mode for o in extract(text, "2024-04-20")] == ["border_small_trade", "border_resident_trade"]
+
+
+def test_an_estimate_is_no_statistic(extract) -> None:
+    text = "前7个月，云南外贸进出口1288.6亿元，增长9.6%。昆明海关预估，全年云南外贸可望突破2300亿元。"
+    assert [o.value for o in extract(text, "2025-08-20")] == [1.2886e11]
+
+
+def test_the_title_s_city_is_the_text_s_reporter_for_quanshi(extract) -> None:
+    text = ("嘉兴去年外贸进出口首破2700亿元\n据统计，去年，我市实现进出口总值2738.6亿元，增长12.3%。同期，全省进出口2.85万亿元。\n"
+            "12月份，全市进出口251.7亿元，同比增长3.6%。")
+    assert [o.reporter for o in extract(text, "2019-01-23")] == ["CN-330400", "CN-ZJ", "CN-330400"]

@@ -186,7 +186,7 @@ class SentenceReader:
             first_meaningful is not None and first_meaningful.kind in MEASURES
             and first_meaningful.start - self.sentence.start <= 2
             or bool(self.lex.continuing_pronoun_re.match(self.norm, self.sentence.start))  # "Their imports fell …"
-            or not self.has_flow and bool(self.lex.subset_opener_re.match(self.norm, self.sentence.start)))  # 其中，集成电路…
+            or bool(self.lex.subset_opener_re.match(self.norm, self.sentence.start)))  # 其中，出口… / 其中，集成电路…
         if continuation:
             frame = self.state.last.copy()
             frame.poisoned = frame.dated = frame.explicit = False
@@ -221,7 +221,8 @@ class SentenceReader:
                 continue
             if t.kind == "aside":  # "Rare earth exports, mainly from Ganzhou, rose": Ganzhou is no subject
                 aside_end = self._clause_end(t.end)
-                examples_skip.update(k for k in range(i + 1, len(toks)) if toks[k].start < aside_end and toks[k].kind in NAMED)
+                examples_skip.update(k for k in range(i + 1, len(toks))
+                                     if toks[k].start < aside_end and (toks[k].kind in NAMED or toks[k].kind == "anaphor"))
                 i += 1
                 continue
             if t.kind == "target":  # 全年外贸增长3%左右的目标: what came before in the clause is a goal
@@ -290,7 +291,10 @@ class SentenceReader:
             self.state.pending_run = [toks[k] for k in place_runs[-1]]
         elif has_measures and not consumed_pending:
             self.state.pending_run = None
-        self.state.last, self.state.last_had_flow = frame, self.has_flow
+        # What a continuing sentence goes on about: the subject of the last figure read, not a yardstick
+        # named after it (…下降3.6%，降幅较上半年收窄。其中，出口…: the first three quarters still).
+        last = next((d.frame for d in reversed(self.drafts) if not d.base), frame)
+        self.state.last, self.state.last_had_flow = last, self.has_flow
         if frame.flow and not frame.commodity and not frame.mode:
             self.state.flow = frame.flow
         self._carry_context()
@@ -548,6 +552,8 @@ class SentenceReader:
             return False
         code = t.value
         if not self._is_reporter_place(code) or self._outside_mainland(frame.reporter):
+            if self.lex.partner_yardstick_re.search(self.norm, max(0, t.start - 6), t.start):
+                return False  # 东盟超越美国成为第二大贸易伙伴: the United States is a yardstick
             frame.partner = code  # 对东盟, or 输往内地 in Hong Kong's own figures
             self.state.partner = code
             return True

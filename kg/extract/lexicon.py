@@ -95,6 +95,7 @@ class Lexicon:
     section_opener_re: re.Pattern  # 从市场看 / By market: a new section about the text's main reporter
     combined_re: re.Pattern  # right after a list of goods: they are added up (合计, combined)
     continuing_pronoun_re: re.Pattern  # a sentence opening with one goes on about the last one's subject
+    partner_yardstick_re: re.Pattern  # before a partner: it is compared with, not traded with
     subordinate_re: re.Pattern  # a clause about something else opens (", after …")
     month_on_month_re: re.Pattern  # a sentence comparing with the month before: its month is no current period
     ratio_post_re: re.Pattern  # "2.1 times that of the same period last year"
@@ -314,6 +315,7 @@ def lexicon(lang: str) -> Lexicon:
         section_opener_re=re.compile(data.get("section_opener") or "(?!)"),
         combined_re=re.compile(rf"\s*(?:{alternation(data.get('combined') or [], wordy)})"),
         continuing_pronoun_re=re.compile(rf"\s*(?:{alternation(data.get('continuing_pronouns') or [], wordy)})"),
+        partner_yardstick_re=re.compile(rf"(?:{alternation(data.get('partner_yardsticks') or [], wordy)})\s*(?:the\s+)?$"),
         subordinate_re=re.compile(rf",\s*(?:{alternation(data.get('subordinators') or [], wordy)})\s"),
         month_on_month_re=re.compile(alternation(data.get("month_on_month") or [], wordy)),
         ratio_post_re=re.compile(rf"(?P<num>{NUM})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 # group 1 set: the boundary ends a sentence; otherwise (;) only a unit.
-_BOUNDARY = re.compile(r"(?:([。!?]|…+|\.{3,}|\n+)|;)[\"')\]]*")
+# A space between Chinese clauses ends one too: headlines put no stop there (辽宁首季外贸进出口1813.6亿元 沈阳…).
+_BOUNDARY = re.compile(r"(?:([。!?]|…+|\.{3,}|\n+|(?<=[\u4e00-\u9fff%])[ \u3000]+(?=[\u4e00-\u9fff]))|;)[\"')\]]*")
 _OPENING = frozenset("“‘「『（([")  # normalised to straight quotes, but still opening in the original
 _RUNS_ON = frozenset(",;:、")  # a block ending in these is a sentence broken over two paragraphs
 _EN_STOP = re.compile(r"\.[\"')\]]*(?=\s+[\"'(\[]?[A-Z0-9])")
