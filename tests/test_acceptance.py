@@ -29,7 +29,7 @@ def test_seed_gold_strict_f1_and_verbatim_quotes() -> None:
         assert doc[s:e] == p["quote"]
 
 
-@pytest.mark.parametrize("name,floor", [("dev", 0.95), ("heldout", 0.95), ("blind", 0.97), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.92), ("blind5", 0.93), ("blind6", 0.96)])
+@pytest.mark.parametrize("name,floor", [("dev", 0.95), ("heldout", 0.95), ("blind", 0.97), ("blind2", 0.97), ("blind3", 0.97), ("blind4", 0.92), ("blind5", 0.95), ("blind6", 0.96)])
 def test_written_sets_strict_f1(name: str, floor: float) -> None:
     """Regression floors at the level reached (first scored unseen: dev 0.615, heldout 0.715, blind 0.840, blind2 0.742, blind3 0.960, blind4 0.728, blind5 0.924, blind6 0.901)."""
     folder = ROOT / "tests" / "data" / name

@@ -391,3 +391,8 @@ def test_the_title_s_city_is_the_text_s_reporter_for_quanshi(extract) -> None:
     text = ("嘉兴去年外贸进出口首破2700亿元\n据统计，去年，我市实现进出口总值2738.6亿元，增长12.3%。同期，全省进出口2.85万亿元。\n"
             "12月份，全市进出口251.7亿元，同比增长3.6%。")
     assert [o.reporter for o in extract(text, "2019-01-23")] == ["CN-330400", "CN-ZJ", "CN-330400"]
+
+
+def test_the_title_s_most_specific_reporter_is_the_text_s(extract) -> None:
+    text = "大陸山西上半年進出口年增26.5%\n山西省今年上半年進出口總值531.8億元人民幣，年增26.5%。\n商品方面，出口焦炭121.4萬噸，年增46.2%。"
+    assert [o.reporter for o in extract(text, "2017-07-21")] == ["CN-SX", "CN-SX"]
