@@ -300,3 +300,23 @@ def test_a_border_it_faces_is_no_partner_and_home_to_is_an_aside(extract) -> Non
     text = ("In Q1, Dandong, a border city facing the Democratic People's Republic of Korea, saw trade fall 4.2 percent. "
             "Yingkou, home to one of the province's busiest ports, saw its foreign trade rise 21.3 percent.")
     assert [(o.reporter, o.partner) for o in extract(text, "2021-04-20")] == [("CN-210600", None), ("CN-210800", None)]
+
+
+def test_a_change_compared_with_is_an_observation_of_its_own_period(extract) -> None:
+    text = ("China's exports grew at a slower pace in April. Outbound shipments rose 8.5% year-on-year in April to "
+            "$295.42 billion, slowing from a 14.8% jump in March.")
+    assert [(str(o.period.start), o.value, o.yoy_pct) for o in extract(text, "2023-05-09")] == [
+        ("2023-04-01", 2.9542e11, 8.5), ("2023-03-01", None, 14.8)]
+
+
+def test_a_government_acting_and_a_city_in_a_when_clause_are_no_reporters(extract) -> None:
+    text = ("China's crude oil imports fell 5.4% in 2021, as Beijing cracked down on independent refiners. "
+            "Crude arrivals rose 19.9% in December from a year earlier, when lockdowns in Shanghai hit demand. "
+            "Iron ore imports slipped 3.9% in 2021.")
+    assert {o.reporter for o in extract(text, "2022-01-14")} == {"CN"}
+
+
+def test_a_province_named_more_closely_keeps_the_goods(extract) -> None:
+    text = "Exports of lithium-ion batteries from China's southwestern Sichuan province rose 38.2% in the first seven months."
+    (obs,) = extract(text, "2024-08-20")
+    assert (obs.reporter, obs.commodity, obs.yoy_pct) == ("CN-SC", "lithium_battery", 38.2)

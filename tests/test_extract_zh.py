@@ -396,3 +396,14 @@ def test_the_title_s_city_is_the_text_s_reporter_for_quanshi(extract) -> None:
 def test_the_title_s_most_specific_reporter_is_the_text_s(extract) -> None:
     text = "大陸山西上半年進出口年增26.5%\n山西省今年上半年進出口總值531.8億元人民幣，年增26.5%。\n商品方面，出口焦炭121.4萬噸，年增46.2%。"
     assert [o.reporter for o in extract(text, "2017-07-21")] == ["CN-SX", "CN-SX"]
+
+
+def test_wo_sheng_after_a_customs_district_is_its_province(extract) -> None:
+    text = "据武汉海关统计，一季度，我省外贸进出口1481.5亿元，同比增长9.8%。\n\n分地市看，武汉市进出口880.4亿元。\n\n对东盟进出口236.4亿元，增长19.7%。"
+    assert [o.reporter for o in extract(text, "2024-04-22")] == ["CN-HB", "CN-420100", "CN-HB"]
+
+
+def test_the_body_s_first_reporter_outranks_a_city_in_the_title(extract) -> None:
+    text = ("浙首4個月出口增逾四成 義烏市場採購旺\n\n今年首4個月浙江省進出口1.29萬億元人民幣，按年增長41.5%。\n\n"
+            "義烏進出口1198.7億元，增長33.4%。\n\n民營企業進出口9546.8億元，增長46.7%。")
+    assert [o.reporter for o in extract(text, "2021-05-20")] == ["CN-ZJ", "CN-330782", "CN-ZJ"]

@@ -195,9 +195,17 @@ def test_no_year(tmp_path: Path) -> None:
         read_document(write(tmp_path, "今年上半年，湖南省进出口总值增长28%。"))
 
 
+def test_a_header_yaml_rejects_is_read_line_by_line(tmp_path: Path) -> None:
+    text = ("---\ntitle: 'Hangzhou's foreign trade surges 26.4% in H1'\ncategories: \n - Business\n - Zhejiang\n"
+            "date: Fri, 23 Jul 2021 08:12:40 GMT\n---\n<p>Hangzhou's foreign trade rose in 2021.</p>")
+    doc = read_document(write(tmp_path, text))
+    assert (doc.title, doc.categories, str(doc.date)) == (
+        "Hangzhou's foreign trade surges 26.4% in H1", ("Business", "Zhejiang"), "2021-07-23")
+
+
 def test_malformed_front_matter_names_line(tmp_path: Path) -> None:
-    text = "\n---\ntitle: a: b\ndate: 2021-07-20\n---\n<p>正文</p>"
-    with pytest.raises(ReadError, match="malformed front matter at line 3"):
+    text = "\n---\ntitle: [a, b\ndate: 2021-07-20\n  : x\n---\n<p>正文</p>"
+    with pytest.raises(ReadError, match="malformed front matter at line"):
         read_document(write(tmp_path, text))
 
 
@@ -291,3 +299,9 @@ def test_sha256_and_id_stable_and_sensitive(tmp_path: Path) -> None:
     assert a.sha256 == b.sha256 == hashlib.sha256(data).hexdigest()
     assert a.id == b.id == "doc-" + a.sha256[:16]
     assert c.sha256 != a.sha256 and c.id != a.id
+
+
+def test_a_related_articles_box_is_boilerplate(tmp_path: Path) -> None:
+    html = ("---\ntitle: x\ndate: 2024-11-20\n---\n<p>福建前10個月進出口1.64兆元。</p>"
+            '<div class="moreArticle"><h2>延伸閱讀</h2><a href="#">陸10月出口年增12.7% 遠超預期</a></div>')
+    assert "12.7%" not in read_document(write(tmp_path, html)).text

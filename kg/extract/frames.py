@@ -101,6 +101,7 @@ class DocState:
     partner: str | None = None  # the last partner named, for 双边贸易 / bilateral trade
     main_reporter: str | None = None  # the first reporter the text reports on: what a new section is about
     aside: str | None = None  # the last paragraph's reporter, for a pronoun opening the next one
+    org_place: str | None = None  # the first place named in an issuer or publisher (武汉海关, 湖北省人民政府)
     main_period: Resolved | None = None  # the first period the text reports on
     flow: str | None = None  # the last flow named of no particular goods or mode: what "contributed" adds to
 
@@ -162,10 +163,10 @@ class SentenceReader:
         text = self.norm[self.sentence.start:self.sentence.end]
         opener = self.lex.section_opener_re.match(self.norm, self.sentence.start)  # 分区域看，/ By market,
         self.state.aside = self.state.reporter if self.sentence.opens_block and not opener else None
-        if self.state.main_reporter and (opener or self.sentence.opens_block):
+        if opener or self.sentence.opens_block:
             # A new section or paragraph names its subject and period, or they are the text's main ones
             # (分区域看，郑州… 从市场看，对美国…: Henan again; "In Q3, …" was an aside).
-            self.state.reporter = self.state.main_reporter
+            self.state.reporter = self.state.main_reporter or self.state.reporter
             self.state.period = self.state.main_period or self.state.period
         has_resp = any(w in text for w in self.lex.respectively)
         self.has_parens = "(" in text
@@ -253,7 +254,7 @@ class SentenceReader:
                     i = g[-1] + 1
                     continue
                 draft = self.open_draft
-                base = t.kind in ("money", "quantity") and t.info["base"]
+                base = t.kind != "share" and t.info["base"]  # "up from $34 billion", "slowing from a 14.8% jump"
                 if draft is None or draft.has(t.kind) or draft.base or base:
                     close()
                     draft = self.open_draft = Draft(frame.copy(), t.start, base=base)
@@ -310,9 +311,14 @@ class SentenceReader:
         """
         if not self.has_flow:
             return
+        # The reporter of the sentence's last figure, else the last one it names ("Hainan rose 12.4% …
+        # as Beijing opened the island's port": Hainan).
+        self.topic_reporter = next((d.frame.reporter for d in reversed(self.drafts) if d.frame.explicit
+                                    and d.frame.reporter != MULTI and not d.base), self.topic_reporter)
         if self.topic_reporter:
             self.state.reporter = self.topic_reporter
-            self.state.main_reporter = self.state.main_reporter or self.topic_reporter
+        if self.drafts:  # the first reporter of a figure, not of a headline without one (…义乌市场采购旺)
+            self.state.main_reporter = self.state.main_reporter or self.state.reporter
         p = self.topic_period
         if p is not None and not self.lex.month_on_month_re.search(self.norm, self.sentence.start, self.sentence.end):
             current = self.state.period
@@ -430,9 +436,11 @@ class SentenceReader:
                 return False  # "Baotou, the region's industrial hub, …": an apposition, still Baotou
             if self.lex.comparison_before_re.search(self.norm, max(0, t.start - 6), t.start):
                 return False  # 降幅小于全省: a yardstick too
-            named = frame.reporter if frame.explicit and frame.reporter != MULTI else self.state.aside or self.state.reporter
+            named = frame.reporter if frame.explicit and frame.reporter != MULTI else (
+                self.state.aside or self.state.reporter or self.state.org_place)
             code = self._anaphor(t.value, named)  # "In Quanzhou, … the city's exports": Quanzhou
             if code and code == frame.reporter:
+                self.topic_reporter = self.topic_reporter or code  # 据统计，去年我市…: still a sentence about it
                 return False  # 香港是全市最大贸易伙伴 / Private companies, the city's main force: no new subject
             if code:
                 frame.reporter, frame.explicit = code, True
@@ -474,7 +482,7 @@ class SentenceReader:
         return False
 
     def _in_subordinate_clause(self, t: Token) -> bool:
-        """A period inside a clause opened after the last figure by a subordinator (after, since, when …)."""
+        """A token inside a clause opened after the last figure by a subordinator (after, since, when …)."""
         d = self.open_draft or (self.drafts[-1] if self.drafts else None)
         return d is not None and bool(self.lex.subordinate_re.search(self.norm, d.last_end, t.start))
 
@@ -549,6 +557,7 @@ class SentenceReader:
 
     def _place(self, frame: Frame, t: Token, i: int) -> bool:
         if t.info["org"]:
+            self.state.org_place = self.state.org_place or t.value  # 据武汉海关统计，我省…: Hubei
             return False
         code = t.value
         if not self._is_reporter_place(code) or self._outside_mainland(frame.reporter):
@@ -559,12 +568,15 @@ class SentenceReader:
             return True
         if t.info["compared"]:
             return False  # 增速高于浙江省: a yardstick, not the subject
+        if self._in_subordinate_clause(t):
+            return False  # "…, when lockdowns in Shanghai hit demand": a clause about something else
         if not self.lex.wordy and self._flow_earlier_in_clause(i):
             return False  # 江苏省出口额与浙江省极为接近: an object, not the subject
         if frame.explicit and self._is_ancestor(code, frame.reporter):
             return False  # "Ningbo, a port city in east China's Zhejiang Province": still Ningbo
-        if frame.explicit and frame.reporter != code:
+        if frame.explicit and frame.reporter != code and not self._is_ancestor(frame.reporter, code):
             frame.partner = frame.commodity = frame.mode = None  # a new subject in the same sentence
+            # (not "batteries from China's Sichuan province": the same subject, named more closely)
         frame.reporter, frame.explicit = code, True
         self.explicit_at, self.explicit_end = t.start, t.end
         self.topic_reporter = code

@@ -104,6 +104,7 @@ class Lexicon:
     sum_subject_re: re.Pattern  # right before a share: it is the share of several things added up
     bound_before_re: re.Pattern  # right before an amount: it is a bound (突破, more than), not the figure
     base_amount_re: re.Pattern  # right before an amount: the figure it is compared with ("up from $34 billion")
+    base_change_re: re.Pattern  # right before a change: the one it is compared with ("slowing from a 14.8% jump")
     bilateral: frozenset[str]
     abbr: dict[str, str] = field(default_factory=dict)
 
@@ -322,6 +323,8 @@ def lexicon(lang: str) -> Lexicon:
         subset_opener_re=re.compile(rf"\s*(?:{alternation(data.get('subset_openers') or [], wordy)})"),
         flow_next_re=re.compile(rf"\s*(?:{alternation(list(flows), wordy)})"),
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),
+        base_change_re=re.compile(
+            rf"(?:{alternation(data.get('base_change_before') or [], wordy)})\s+(?:(?:a|an)\s+)?$"),
         bound_before_re=re.compile(rf"(?:{alternation(data.get('bound_before') or [], wordy)})\s*$"),
         base_amount_re=re.compile(
             rf"(?:{alternation(data.get('base_amount_before') or [], wordy)})\s+(?:{alternation(data.get('base_amount_fillers') or [], wordy)}\s+)?$"),

@@ -29,7 +29,7 @@ def extract_observations(doc: Document) -> list[Observation]:
     # The title's reporter, the most specific one (大陆山西上半年…: Shanxi, not the mainland)
     reporters = [t.value for s in in_title for t in slice_of(s) if _is_reporter(t)]
     first_reporter = next((c for c in reporters if c != "CN"), reporters[0] if reporters else None)
-    found = _read(body, slice_of, DocState(doc.date, reporter=first_reporter, main_reporter=first_reporter), lex, norm, doc)
+    found = _read(body, slice_of, DocState(doc.date, reporter=first_reporter), lex, norm, doc)
     found += _read(in_title, slice_of, DocState(doc.date), lex, norm, doc)
     return merge_by_key(found)
 

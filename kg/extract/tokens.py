@@ -137,11 +137,11 @@ def _amounts(m: _Masked, lex: Lexicon) -> list[Token]:
 
 def _ratios(m: _Masked, lex: Lexicon) -> list[Token]:
     """是去年同期的3.1倍 / 3.1 times that of a year earlier: a change of +210 %; doubled / 翻一番: +100 %."""
-    tokens = [Token(x.start(), x.end(), "change", round((parse_number(x.group("num")) - 1) * 100, 6))
+    tokens = [Token(x.start(), x.end(), "change", round((parse_number(x.group("num")) - 1) * 100, 6), {"base": False})
               for x in lex.ratio_re.finditer(m.work) if MASK not in x.group(0)]
-    tokens += [Token(x.start(), x.end(), "change", round((parse_number(x.group("num")) - 1) * 100, 6))
+    tokens += [Token(x.start(), x.end(), "change", round((parse_number(x.group("num")) - 1) * 100, 6), {"base": False})
                for x in lex.ratio_post_re.finditer(m.work) if MASK not in x.group(0)]
-    tokens += [Token(x.start(), x.end(), "change", (lex.multiples[x.group(0)] - 1) * 100)
+    tokens += [Token(x.start(), x.end(), "change", (lex.multiples[x.group(0)] - 1) * 100, {"base": False})
                for x in lex.multiple_re.finditer(m.work) if MASK not in x.group(0)]
     m.claim([(t.start, t.end) for t in tokens])
     return tokens
@@ -158,7 +158,8 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
             if MASK not in x.group(0):
                 spans.append(x.span())
                 sign = 1.0 if x.group("cue") in lex.up else -1.0
-                tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, cue_end=x.end())
+                base = {"base": bool(lex.base_change_re.search(m.work, max(0, x.start() - 30), x.start()))}
+                tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, base, cue_end=x.end())
         m.claim(spans)
         spans = []
     for x in lex.change_re.finditer(m.work):
@@ -168,7 +169,8 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
         if lex.bound_after_re.match(m.work, x.end()) or not _is_yoy(m.work, x, lex):
             continue  # 25%以上, 15%至20%, 环比增长: no year-on-year figure
         sign = 1.0 if x.group("cue") in lex.up else -1.0
-        tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, cue_start=x.start())
+        base = {"base": bool(lex.base_change_re.search(m.work, max(0, x.start() - 30), x.start()))}
+        tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, base, cue_start=x.start())
     m.claim(spans)
     return tokens
 

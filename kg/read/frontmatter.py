@@ -2,7 +2,9 @@
 
 Crawled articles carry title, date, author and categories in a YAML header;
 the date anchors every relative period ("今年上半年") so it must parse exactly
-or fail loudly rather than be guessed.
+or fail loudly rather than be guessed. Crawlers write that header naively
+(title: 'Hangzhou's trade …'), so a header YAML rejects is read again line by
+line as flat `key: value` pairs and lists; only one that is not even that fails.
 """
 
 from __future__ import annotations
@@ -38,6 +40,9 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
     try:
         meta = yaml.load(header, Loader=_Loader)  # noqa: S506 - CSafeLoader is safe_load
     except yaml.YAMLError as e:
+        meta = _flat_header(header)
+        if meta:
+            return meta, text[close.end():]
         first_line = text.count("\n", 0, m.end()) + 1  # file line of the header's first line
         mark = getattr(e, "problem_mark", None)
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
@@ -48,6 +53,29 @@ def split_front_matter(text: str) -> tuple[dict[str, Any] | None, str]:
     if not isinstance(meta, dict):
         raise ReadError(f"front matter is not a mapping but {type(meta).__name__}")
     return meta, text[close.end():]
+
+
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
+_ITEM_LINE = re.compile(r"^[ \t]*-[ \t]+(.*?)[ \t]*$")
+
+
+def _unquote(s: str) -> str:
+    return s[1:-1] if len(s) >= 2 and s[0] == s[-1] and s[0] in "'\"" else s
+
+
+def _flat_header(header: str) -> dict[str, Any]:
+    """`key: value` lines and `- item` lists under a key, quotes taken off; {} when a line is neither."""
+    meta: dict[str, Any] = {}
+    key = None
+    for line in header.splitlines():
+        if m := _KEY_LINE.match(line):
+            key, value = m[1], _unquote(m[2])
+            meta[key] = value if value else []
+        elif key is not None and isinstance(meta[key], list) and (m := _ITEM_LINE.match(line)):
+            meta[key].append(_unquote(m[1]))
+        elif line.strip():
+            return {}
+    return meta
 
 
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])")

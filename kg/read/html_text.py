@@ -33,7 +33,7 @@ _SKIP = frozenset(
 # Class/id tokens (split on -, _, whitespace and camelCase) that mark boilerplate.
 _BOILERPLATE = frozenset(
     "ad ads adlist advert adverts advertisement adsbygoogle qr qrcode share sharebar sharing "
-    "bdsharebuttonbox editor editors".split()
+    "bdsharebuttonbox editor editors related relate recommend recommended more readmore hotnews".split()
 )
 # A marked element with more text than this is probably the article itself
 # (e.g. a CMS body wrapper `class="editor-content"`), so it is kept.
