@@ -320,3 +320,10 @@ def test_a_province_named_more_closely_keeps_the_goods(extract) -> None:
     text = "Exports of lithium-ion batteries from China's southwestern Sichuan province rose 38.2% in the first seven months."
     (obs,) = extract(text, "2024-08-20")
     assert (obs.reporter, obs.commodity, obs.yoy_pct) == ("CN-SC", "lithium_battery", 38.2)
+
+
+def test_a_yardstick_year_after_from_dates_nothing(extract) -> None:
+    text = ("In 2020, Jiangsu's private enterprises saw imports and exports jump 11.4 percent to 1.66 trillion yuan, "
+            "accounting for 37.3 percent of the total, up 2.9 percentage points from 2019. Crude imports rose 6.7%.")
+    assert [(str(o.period.start), o.commodity or o.mode) for o in extract(text, "2021-01-20")] == [
+        ("2020-01-01", "private_enterprise"), ("2020-01-01", "crude_oil")]
