@@ -152,8 +152,19 @@ def _singular(name: str) -> str | None:
     return name[:-3] + "y" if name.endswith("ies") else name[:-1]
 
 
+# pyahocorasick finds a node's child by a linear search, and the root has some 650 children, one
+# per first character of a name: every character of the text not found early in that list costs
+# a scan of all of it. Roots for the characters every text is full of (the tokeniser's mask,
+# spaces, digits, Latin letters, punctuation) come first; each leads only to a lone surrogate,
+# which decoded text never holds, so they add no match.
+_FREQUENT = "\x00 \n0123456789etaoinsrhldcumfpgwybvkxjqz,.%-;:()'\"。、《》"
+_NO_CHAR = "\udfff"
+
+
 def _automaton(words: dict[str, list[Keyword]]) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
+    for ch in _FREQUENT:
+        auto.add_word(ch + _NO_CHAR, (2, ()))
     for key, kws in words.items():
         # Places and vocabulary outrank the grammar's words of the same spelling.
         rank = {"place": 0, "commodity": 1, "mode": 1}
