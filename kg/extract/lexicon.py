@@ -19,7 +19,10 @@ from kg.gazetteer import Gazetteer, Place, load_gazetteer
 from kg.normalise.text import normalise
 
 LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
-NUM = r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+# A number (-1,234.5). It opens with a character class rather than "-?": re tries a pattern that
+# starts with one only where a number can start (it skips to those positions in C), not at every
+# position of the text. After its first character: (-) a whole number, (digit) the rest of one.
+NUM = r"[-\d](?:(?<=-)(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?"
 CNUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?"
 
 
