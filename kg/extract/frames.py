@@ -53,7 +53,7 @@ class Frame:
         return new
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """An observation being filled."""
 
@@ -70,9 +70,12 @@ class Draft:
     base: bool = False  # the figure compared with ("up from $34 billion"): an observation only once dated
 
     def has(self, kind: str) -> bool:
-        return {"money": self.value is not None or self.quantity is not None,
-                "quantity": self.value is not None or self.quantity is not None,
-                "change": self.yoy is not None, "share": self.share is not None}[kind]
+        """Whether a measure of `kind` is filled (money and quantity share one slot, the amount)."""
+        if kind == "change":
+            return self.yoy is not None
+        if kind == "share":
+            return self.share is not None
+        return self.value is not None or self.quantity is not None
 
     def add(self, t: Token) -> None:
         self.last_end = t.end

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-_CJK_DIGITS = set("零〇一二两三四五六七八九十百千万亿点")
+_CJK_DIGITS = frozenset("零〇一二两三四五六七八九十百千万亿点")
 
 
 def parse_number(text: str) -> float:
     """The value of an Arabic or Chinese numeral string (no scale word)."""
     text = text.strip()
-    if text and all(ch in _CJK_DIGITS for ch in text):
+    if text and _CJK_DIGITS.issuperset(text):
         import cn2an  # imported on first use: Chinese numerals are rare in figures
 
         return float(cn2an.cn2an(text, "smart"))

@@ -20,7 +20,7 @@ MASK = "\x00"
 _LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     start: int
     end: int
@@ -243,18 +243,20 @@ def _words(m: _Masked, original: str, lex: Lexicon) -> list[Token]:
     "trade value") leaves room for a shorter one that passes ("trade").
     """
     text = m.work
-    # Chinese has no word edges to fail, so the automaton's own leftmost-longest pass will do.
-    matches = lex.automaton.iter(text) if lex.wordy else _long_matches(text, lex)
-    hits = sorted((end - length + 1, -length, kws) for end, (length, kws) in matches)
+    if lex.wordy:
+        hits = sorted((end - length + 1, -length, kws) for end, (length, kws) in lex.automaton.iter(text))
+    else:  # Chinese has no word edges to fail: the automaton's own leftmost-longest pass (in order) will do
+        hits = [(end - length + 1, -length, kws) for end, (length, kws) in _long_matches(text, lex)]
     tokens, last_end = [], -1
     for start, neg_length, kws in hits:
         end = start - neg_length
         if start < last_end or not _word_edges(text, start, end):
             continue
-        kw = next((k for k in kws if _accept(k, start, end, text, original, lex)), None)
-        if kw is not None:
-            tokens.append(_word_token(kw, start, end, m, lex))
-            last_end = end
+        for kw in kws:
+            if _accept(kw, start, end, text, original, lex):
+                tokens.append(_word_token(kw, start, end, m, lex))
+                last_end = end
+                break
     return tokens
 
 
