@@ -27,17 +27,28 @@ CNUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八�
 
 
 def first_chars(words) -> str:
-    """A lookahead for the first characters of `words`: it lets the regex engine skip
-    every other position of the text at C speed."""
+    """A lookahead for the first characters of `words`: at every other position of the text the
+    pattern behind it fails at once. (Only a pattern that opens with a literal or a character
+    class lets re skip those positions altogether.)"""
     chars = {w[0] for w in words if w}
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else "(?!)"
 
 
 def alternation(words: list[str] | dict, wordy: bool = False) -> str:
-    """A regex alternative of `words`, longest first; `wordy` adds word boundaries."""
+    """A regex alternative of `words`, longest first; `wordy` adds word boundaries.
+
+    Each word opens with its first character, and the look back for a letter before the word
+    comes right after that character: a pattern that opens with the alternation then opens with
+    literals, so re skips at C speed to the places where one of the words starts.
+    """
     items = sorted({normalise(w) for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(w) for w in items) or "(?!)"
-    return rf"{first_chars(items)}(?<![a-z])(?:{body})(?![a-z])" if wordy else f"(?:{body})"
+    if not wordy:
+        return "(?:" + ("|".join(re.escape(w) for w in items) or "(?!)") + ")"
+    by_first: dict[str, list[str]] = {}
+    for w in items:
+        by_first.setdefault(w[0], []).append(re.escape(w[1:]))
+    body = "|".join(f"{re.escape(c)}(?<![a-z]{re.escape(c)})(?:{'|'.join(rests)})" for c, rests in by_first.items())
+    return f"(?:{body or '(?!)'})(?![a-z])"
 
 
 @dataclass(frozen=True)
