@@ -134,7 +134,7 @@ class SentenceReader:
         cur: list[int] = []
         for i in range(1, len(toks)):
             a, b = toks[i - 1], toks[i]
-            if a.kind in kinds and self._same_kind(a, b) and self._gap_is_list(a, b):
+            if a.kind == b.kind and a.kind in kinds and self._same_role(a, b) and self._gap_is_list(a, b):
                 if not cur:
                     cur = [i - 1]
                 cur.append(i)
@@ -145,10 +145,8 @@ class SentenceReader:
             runs.append(cur)
         return runs
 
-    def _same_kind(self, a: Token, b: Token) -> bool:
-        """Items of one list: same kind, and for places the same role (我国与东盟 is no list)."""
-        if a.kind != b.kind:
-            return False
+    def _same_role(self, a: Token, b: Token) -> bool:
+        """Items of one list (of one kind): places must also play the same role (我国与东盟 is no list)."""
         return a.kind != "place" or self._is_reporter_place(a.value) == self._is_reporter_place(b.value)
 
     def _in_parens(self, pos: int) -> bool:
@@ -171,7 +169,7 @@ class SentenceReader:
             # (分区域看，郑州… 从市场看，对美国…: Henan again; "In Q3, …" was an aside).
             self.state.reporter = self.state.main_reporter or self.state.reporter
             self.state.period = self.state.main_period or self.state.period
-        has_resp = any(w in text for w in self.lex.respectively)
+        has_resp = any(map(text.__contains__, self.lex.respectively))
         self.has_parens = "(" in text
         first_meaningful = first_flow = None
         self.has_flow = False
@@ -213,6 +211,7 @@ class SentenceReader:
                 self.drafts.append(self.open_draft)
                 self.open_draft = None
 
+        wordy = self.lex.wordy
         i = 0
         while i < len(toks):
             t = toks[i]
@@ -275,15 +274,7 @@ class SentenceReader:
                     self._set_multi(frame, run)
                     i = run[-1] + 1
                     continue
-                if self._names_open_draft(t):
-                    self.open_draft.frame.commodity = frame.commodity = t.value
-                elif self._partners_open_draft(t):
-                    self.open_draft.frame.partner = frame.partner = self.state.partner = t.value
-                elif self._flows_open_draft(t):
-                    self.open_draft.frame.flow = frame.flow = t.value
-                elif self._repeats_open_flow(t):
-                    pass  # "… 61,000 vehicles shipped abroad, up 35.5 percent": the same exports still
-                elif self._subject(frame, t, i):
+                if not (wordy and self._fill_open_draft(frame, t)) and self._subject(frame, t, i):
                     close()
             i += 1
         close()
@@ -507,26 +498,41 @@ class SentenceReader:
         after = self.norm[t.end:t.end + 8].lstrip()
         return any(self.norm.endswith(w, t.start, t.end) or after.startswith(w) for w in self.lex.alone_after)
 
+    def _fill_open_draft(self, frame: Frame, t: Token) -> bool:
+        """English may name the goods, the partner or the flow after the figure; True when `t` did.
+
+        (Only English: the caller skips the call for Chinese.)
+        """
+        if self._names_open_draft(t):
+            self.open_draft.frame.commodity = frame.commodity = t.value
+        elif self._partners_open_draft(t):
+            self.open_draft.frame.partner = frame.partner = self.state.partner = t.value
+        elif self._flows_open_draft(t):
+            self.open_draft.frame.flow = frame.flow = t.value
+        elif not self._repeats_open_flow(t):  # "… 61,000 vehicles shipped abroad, up 35.5 percent": the same exports
+            return False
+        return True
+
     def _names_open_draft(self, t: Token) -> bool:
         """English names goods after the figure: "109.97 million tonnes of natural gas"."""
         d = self.open_draft
-        return (self.lex.wordy and t.kind == "commodity" and d is not None and not d.frame.commodity
+        return (t.kind == "commodity" and d is not None and not d.frame.commodity
                 and bool(_OF.match(self.norm, d.last_end, t.start)))
 
     def _partners_open_draft(self, t: Token) -> bool:
         """... and the partner too: "63.2 million tonnes of crude oil from Russia"."""
         d = self.open_draft
-        return (self.lex.wordy and t.kind == "place" and d is not None and not d.frame.partner
+        return (t.kind == "place" and d is not None and not d.frame.partner
                 and not self._is_reporter_place(t.value) and bool(_FROM.match(self.norm, d.last_end, t.start)))
 
     def _flows_open_draft(self, t: Token) -> bool:
         """English may name the flow after the figure: "118,000 vehicles were exported"."""
         d = self.open_draft
-        return self.lex.wordy and t.kind == "flow" and t.value != "deficit" and d is not None and d.frame.flow is None
+        return t.kind == "flow" and t.value != "deficit" and d is not None and d.frame.flow is None
 
     def _repeats_open_flow(self, t: Token) -> bool:
         d = self.open_draft
-        return self.lex.wordy and t.kind == "flow" and d is not None and d.frame.flow == t.value
+        return t.kind == "flow" and d is not None and d.frame.flow == t.value
 
     def _right_after_draft(self, t: Token) -> bool:
         """A period written right after a figure ("… decline in October") dates that figure only."""
