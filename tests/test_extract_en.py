@@ -327,3 +327,16 @@ def test_a_yardstick_year_after_from_dates_nothing(extract) -> None:
             "accounting for 37.3 percent of the total, up 2.9 percentage points from 2019. Crude imports rose 6.7%.")
     assert [(str(o.period.start), o.commodity or o.mode) for o in extract(text, "2021-01-20")] == [
         ("2020-01-01", "private_enterprise"), ("2020-01-01", "crude_oil")]
+
+
+def test_partners_ranked_with_their_trade(extract) -> None:
+    text = ("In the first eight months, Hong Kong remained Hunan's largest trading partner with 19.8 billion yuan, "
+            "followed by ASEAN with 17.5 billion yuan.")
+    assert [(o.reporter, o.partner, o.flow, o.value) for o in extract(text, "2017-09-20")] == [
+        ("CN-HN", "HK", "total", 1.98e10), ("CN-HN", "ASEAN", "total", 1.75e10)]
+
+
+def test_a_which_clause_and_centered_in_are_asides(extract) -> None:
+    text = ("In 2016, total trade in Guangdong, which accounts for roughly a quarter of China's total, fell 1.1 percent. "
+            "The province's exports of wigs, centered in Xuchang, rose 18.3 percent.")
+    assert [o.reporter for o in extract(text, "2017-01-20")] == ["CN-GD", "CN-GD"]

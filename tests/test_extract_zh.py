@@ -407,3 +407,8 @@ def test_the_body_s_first_reporter_outranks_a_city_in_the_title(extract) -> None
     text = ("浙首4個月出口增逾四成 義烏市場採購旺\n\n今年首4個月浙江省進出口1.29萬億元人民幣，按年增長41.5%。\n\n"
             "義烏進出口1198.7億元，增長33.4%。\n\n民營企業進出口9546.8億元，增長46.7%。")
     assert [o.reporter for o in extract(text, "2021-05-20")] == ["CN-ZJ", "CN-330782", "CN-ZJ"]
+
+
+def test_a_city_and_others_is_no_reporter(extract) -> None:
+    text = "2017年，江西省出口稀土产品增长10%。赣州等地的稀土产业同样活跃，全年出口稀土5863吨，增长12.4%。"
+    assert {o.reporter for o in extract(text, "2018-01-25")} == {"CN-JX"}

@@ -249,6 +249,15 @@ def test_year_inference_tie_goes_to_later_year(tmp_path: Path) -> None:
     assert doc.date == date(2024, 12, 31) and doc.date_inferred
 
 
+def test_a_year_spoken_of_as_last_year_dates_the_text_in_the_year_after(tmp_path: Path) -> None:
+    doc = read_document(write(tmp_path, "浙江去年出口逆勢增9.1%\n\n2020年浙江進出口總值3.38兆元，比上年增長9.6%。"))
+    assert doc.date == date(2021, 1, 31) and doc.date_inferred
+    doc = read_document(write(tmp_path, "2020年浙江进出口总值3.38万亿元，比去年增长9.6%，较去年同期提高。"))
+    assert doc.date == date(2020, 12, 31)
+    doc = read_document(write(tmp_path, "（中央社記者上海2016年1月22日電）2015年江蘇省進出口總值5,418.6億美元。"))
+    assert doc.date == date(2016, 1, 22) and doc.date_inferred
+
+
 def test_year_inference_english(tmp_path: Path) -> None:
     text = "In 2022, exports rose 5.1%. Exports in 2022 beat 2021 levels; 2,050 tonnes were shipped."
     doc = read_document(write(tmp_path, text))
@@ -305,3 +314,13 @@ def test_a_related_articles_box_is_boilerplate(tmp_path: Path) -> None:
     html = ("---\ntitle: x\ndate: 2024-11-20\n---\n<p>福建前10個月進出口1.64兆元。</p>"
             '<div class="moreArticle"><h2>延伸閱讀</h2><a href="#">陸10月出口年增12.7% 遠超預期</a></div>')
     assert "12.7%" not in read_document(write(tmp_path, html)).text
+
+
+@pytest.mark.parametrize("box", [
+    '<div class="box_news"><h2>相关新闻</h2><ul><li><a href="#">2023年北京地区进出口3.65万亿元</a></li></ul></div>',
+    '<div class="story_end_tag">延伸閱讀：<a href="#">陸6月出口年增11.3%</a></div>',
+])
+def test_a_box_of_links_to_other_articles_is_boilerplate(tmp_path: Path, box: str) -> None:
+    html = f"---\ntitle: x\ndate: 2024-04-19\n---\n<p>一季度北京地区进出口9142.6亿元。</p>{box}"
+    text = read_document(write(tmp_path, html)).text
+    assert "9142.6" in text and "3.65" not in text and "11.3%" not in text

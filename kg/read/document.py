@@ -23,7 +23,7 @@ from kg.read.frontmatter import meta_categories, meta_text, parse_date, split_fr
 from kg.read.html_text import html_blocks
 from kg.read.plain_text import plain_blocks
 
-__all__ = ["ReadError", "read_document", "detect_script", "infer_year"]
+__all__ = ["ReadError", "read_document", "detect_script", "infer_year", "inferred_date"]
 
 _HTML = re.compile(
     r"<(?:p|div|html|body|br|span|table|h[1-6]|ul|ol|li|section|article|img|a|!doctype)(?:\s[^<>]*)?/?>",
@@ -96,6 +96,31 @@ def infer_year(text: str, script: str) -> int | None:
     return int(max(counts, key=lambda y: (counts[y], y)))
 
 
+# "Last year" as a period of its own (not 比去年 / 去年同期 / "from last year": year-on-year wording;
+# not 上年, which is the year before the one reported on).
+_LAST_YEAR = re.compile(
+    r"(?<![比较較与與同])去年(?!同期)|(?<!from )(?<!than )(?<!over )(?<!with )(?<!to )\blast year\b", re.I)
+# A wire dateline with its full date (上海2016年1月22日电).
+_DATELINE = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日[电電]")
+
+
+def inferred_date(text: str, script: str) -> date | None:
+    """A reference date for a text without one: its wire dateline's date; else the end of the year it mentions most, or, when it
+    speaks of that year as "last year" (浙江去年出口增9.1% … 2020年浙江进出口…) and never of the
+    year after, the end of January after it, when such full-year reports appear."""
+    if m := _DATELINE.search(text):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            pass
+    year = infer_year(text, script)
+    if year is None:
+        return None
+    if _LAST_YEAR.search(text) and str(year + 1) not in text:
+        return date(year + 1, 1, 31)
+    return date(year, 12, 31)
+
+
 def _read_bytes(path: Path, max_bytes: int) -> bytes:
     try:
         st = path.stat()
@@ -152,10 +177,10 @@ def read_document(path: Path, max_bytes: int = 10_000_000) -> Document:
     elif line_date is not None:
         doc_date = line_date
     else:
-        year = infer_year(text, script)
-        if year is None:
+        doc_date = inferred_date(text, script)
+        if doc_date is None:
             raise ReadError("no date: no front-matter date, no 'date' line and no year in the text")
-        doc_date, inferred = date(year, 12, 31), True
+        inferred = True
 
     return Document(
         id="doc-" + sha[:16],

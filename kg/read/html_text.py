@@ -35,6 +35,7 @@ _BOILERPLATE = frozenset(
     "ad ads adlist advert adverts advertisement adsbygoogle qr qrcode share sharebar sharing "
     "bdsharebuttonbox editor editors related relate recommend recommended more readmore hotnews".split()
 )
+_BOX_TAGS = frozenset("div section aside ul ol dl p".split())
 # A marked element with more text than this is probably the article itself
 # (e.g. a CMS body wrapper `class="editor-content"`), so it is kept.
 _BOILERPLATE_MAX_CHARS = 300
@@ -54,6 +55,12 @@ _TRAILER_LINE = re.compile(
     re.I,
 )
 _TRAILER_MAX_CHARS = 80
+# A box or line of links to other articles opens with one of these labels (延伸閱讀：陸6月出口年增11.3%).
+_RELATED = re.compile(
+    r"^\s*(?:相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|相关文章|热点推荐|相關新聞|相關閱讀|延伸閱讀|推薦閱讀|相關報導|"
+    r"相關文章|related(?: news| articles| stories| reading)?|read more|more news|see also)\s*(?:[:：]|$)",
+    re.I,
+)
 
 
 @lru_cache(maxsize=8192)
@@ -68,10 +75,19 @@ def _tokens(attr: str) -> frozenset[str]:
 
 
 def _is_boilerplate(el: etree._Element) -> bool:
+    """Marked as ads, sharing, editor or related links by class/id, or opening with a related-links label."""
     attr = f"{el.get('class') or ''} {el.get('id') or ''}"
-    if not attr.strip() or not (_tokens(attr) & _BOILERPLATE):
+    marked = bool(attr.strip()) and bool(_tokens(attr) & _BOILERPLATE)
+    if not marked and not (el.tag in _BOX_TAGS and _RELATED.match(_first_text(el))):
         return False
     return len("".join(el.itertext()).strip()) <= _BOILERPLATE_MAX_CHARS
+
+
+def _first_text(el: etree._Element) -> str:
+    """The element's own leading text, else its first child's text (a box's heading)."""
+    if el.text and el.text.strip():
+        return el.text
+    return next(("".join(child.itertext()) for child in el if isinstance(child.tag, str)), "")
 
 
 def _is_caption(el: etree._Element) -> bool:
