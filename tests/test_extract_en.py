@@ -340,3 +340,16 @@ def test_a_which_clause_and_centered_in_are_asides(extract) -> None:
     text = ("In 2016, total trade in Guangdong, which accounts for roughly a quarter of China's total, fell 1.1 percent. "
             "The province's exports of wigs, centered in Xuchang, rose 18.3 percent.")
     assert [o.reporter for o in extract(text, "2017-01-20")] == ["CN-GD", "CN-GD"]
+
+
+def test_a_period_after_a_comparison_dates_only_the_figure_compared(extract) -> None:
+    text = ("China's imports rose in June. Inbound shipments rose 36.7% year on year to $229.9 billion, versus a "
+            "forecast 30% increase and a 51.1% surge in May.")
+    got = [(str(o.period.start), o.value, o.yoy_pct) for o in extract(text, "2021-07-13")]
+    assert got[0] == ("2021-06-01", 2.299e11, 36.7)
+
+
+def test_a_likely_total_is_a_forecast(extract) -> None:
+    text = ("In the first three quarters, Guangdong's foreign trade rose 7 percent. Customs officials expect trade to "
+            "remain stable, with the full-year total likely to exceed 7 trillion yuan.")
+    assert [o.yoy_pct for o in extract(text, "2018-10-20")] == [7.0]

@@ -324,3 +324,9 @@ def test_a_box_of_links_to_other_articles_is_boilerplate(tmp_path: Path, box: st
     html = f"---\ntitle: x\ndate: 2024-04-19\n---\n<p>一季度北京地区进出口9142.6亿元。</p>{box}"
     text = read_document(write(tmp_path, html)).text
     assert "9142.6" in text and "3.65" not in text and "11.3%" not in text
+
+
+def test_a_related_links_label_in_plain_text_drops_the_lines_after_it(tmp_path: Path) -> None:
+    text = "date 2023-08-20\n江蘇前7月外貿年減3.1%。\n\n【延伸閱讀】\n陸7月出口年減14.5% 創三年多最大跌幅\n\n(編輯：王)"
+    doc = read_document(write(tmp_path, text))
+    assert "14.5%" not in doc.text and "3.1%" in doc.text and "編輯" in doc.text

@@ -471,7 +471,7 @@ class SentenceReader:
                 self.topic_period = resolved
             frame.period, frame.dated = resolved, True
             if self.lex.wordy:
-                return not self._date_earlier_drafts(resolved)
+                return not self._date_earlier_drafts(resolved, t.start)
             return True
         return False
 
@@ -539,14 +539,15 @@ class SentenceReader:
         d = self.open_draft
         return d is not None and bool(_RIGHT_AFTER.match(self.norm, d.last_end, t.start)) and t.start - d.last_end <= 8
 
-    def _date_earlier_drafts(self, period: Resolved) -> bool:
-        """English puts the period last ("exports rose 2.4% in September"): it dates what came before.
+    def _date_earlier_drafts(self, period: Resolved, at: int) -> bool:
+        """English puts the period last ("exports rose 2.4% in September"): it dates what came before,
+        unless a comparison stands between ("rose 36.7%, versus … a 51.1% surge in May").
 
         True when it dated the open draft, which then stays open for the figures
         that follow ("… in the first quarter, up 35.2 percent").
         """
         for d in self.drafts:
-            if not d.frame.dated:
+            if not d.frame.dated and not self.lex.comparison_re.search(self.norm, d.last_end, at):
                 d.frame.period, d.frame.dated = period, True
         d = self.open_draft
         if d is not None and not d.frame.dated:

@@ -119,6 +119,7 @@ class Lexicon:
     bound_before_re: re.Pattern  # right before an amount: it is a bound (突破, more than), not the figure
     base_amount_re: re.Pattern  # right before an amount: the figure it is compared with ("up from $34 billion")
     base_change_re: re.Pattern  # right before a change: the one it is compared with ("slowing from a 14.8% jump")
+    comparison_re: re.Pattern  # the same words anywhere: what follows them is compared with, of another period
     bilateral: frozenset[str]
     abbr: dict[str, str] = field(default_factory=dict)
 
@@ -350,6 +351,7 @@ def lexicon(lang: str) -> Lexicon:
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),
         base_change_re=re.compile(
             rf"(?:{alternation(data.get('base_change_before') or [], wordy)})\s+(?:(?:a|an)\s+)?$"),
+        comparison_re=re.compile(alternation(data.get("base_change_before") or [], wordy)),
         bound_before_re=re.compile(rf"(?:{alternation(data.get('bound_before') or [], wordy)})\s*$"),
         base_amount_re=re.compile(
             rf"(?:{alternation(data.get('base_amount_before') or [], wordy)})\s+(?:{alternation(data.get('base_amount_fillers') or [], wordy)}\s+)?$"),

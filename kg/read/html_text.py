@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from lxml import etree
 
+from kg.read.boilerplate import RELATED_LABEL
 from kg.read.decode import ReadError
 
 # Fed UTF-8 bytes with the encoding fixed, so that `<meta charset=gbk>` or an
@@ -55,12 +56,6 @@ _TRAILER_LINE = re.compile(
     re.I,
 )
 _TRAILER_MAX_CHARS = 80
-# A box or line of links to other articles opens with one of these labels (延伸閱讀：陸6月出口年增11.3%).
-_RELATED = re.compile(
-    r"^\s*(?:相关新闻|相关阅读|延伸阅读|推荐阅读|相关报道|相关文章|热点推荐|相關新聞|相關閱讀|延伸閱讀|推薦閱讀|相關報導|"
-    r"相關文章|related(?: news| articles| stories| reading)?|read more|more news|see also)\s*(?:[:：]|$)",
-    re.I,
-)
 
 
 @lru_cache(maxsize=8192)
@@ -78,7 +73,7 @@ def _is_boilerplate(el: etree._Element) -> bool:
     """Marked as ads, sharing, editor or related links by class/id, or opening with a related-links label."""
     attr = f"{el.get('class') or ''} {el.get('id') or ''}"
     marked = bool(attr.strip()) and bool(_tokens(attr) & _BOILERPLATE)
-    if not marked and not (el.tag in _BOX_TAGS and _RELATED.match(_first_text(el))):
+    if not marked and not (el.tag in _BOX_TAGS and RELATED_LABEL.match(_first_text(el))):
         return False
     return len("".join(el.itertext()).strip()) <= _BOILERPLATE_MAX_CHARS
 
