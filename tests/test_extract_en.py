@@ -353,3 +353,10 @@ def test_a_likely_total_is_a_forecast(extract) -> None:
     text = ("In the first three quarters, Guangdong's foreign trade rose 7 percent. Customs officials expect trade to "
             "remain stable, with the full-year total likely to exceed 7 trillion yuan.")
     assert [o.yoy_pct for o in extract(text, "2018-10-20")] == [7.0]
+
+
+def test_that_brought_first_quarter_purchases(extract) -> None:
+    text = ("China's crude oil imports climbed 6.2% from a year earlier to 39.18 million tons in March. "
+            "That brought first-quarter purchases to 114.9 million tons, up 7.3%.")
+    assert [(str(o.period.start), o.flow, o.commodity, o.quantity.amount, o.yoy_pct) for o in extract(text, "2018-04-13")] == [
+        ("2018-03-01", "import", "crude_oil", 39180000.0, 6.2), ("2018-01-01", "import", "crude_oil", 114900000.0, 7.3)]
