@@ -29,6 +29,7 @@ _FROM = re.compile(r"\s*(?:[a-z ]{0,30}? )?(?:from|to|with)\s+(?:the\s+)?$")
 MEASURES = {"money", "quantity", "change", "share"}
 ITEMS = {"place", "commodity", "mode", "flow", "compound"}
 NAMED = {"place", "commodity", "mode"}  # items that parentheses and examples can hide
+_ASIDE_SKIPS = NAMED | {"anaphor"}  # what an aside (", mainly from …", "home to the province's …") hides
 _MARKERS = {"nontrade", "forecast", "examples", "aside", "target"}
 FIELD_OF = {"commodity": "commodity", "mode": "mode", "flow": "flow"}
 
@@ -225,7 +226,7 @@ class SentenceReader:
             if t.kind == "aside":  # "Rare earth exports, mainly from Ganzhou, rose": Ganzhou is no subject
                 aside_end = self._clause_end(t.end)
                 examples_skip.update(k for k in range(i + 1, len(toks))
-                                     if toks[k].start < aside_end and (toks[k].kind in NAMED or toks[k].kind == "anaphor"))
+                                     if toks[k].start < aside_end and toks[k].kind in _ASIDE_SKIPS)
                 i += 1
                 continue
             if t.kind == "target":  # 全年外贸增长3%左右的目标: what came before in the clause is a goal
@@ -606,8 +607,9 @@ class SentenceReader:
         return code == "CN" or code in self.lex.gazetteer.ancestors(of)
 
     def _clause_end(self, pos: int) -> int:
-        ends = [e for e in (self.norm.find(",", pos, self.sentence.end), self.norm.find(";", pos, self.sentence.end)) if e >= 0]
-        return min(ends, default=self.sentence.end)
+        end = self.sentence.end
+        ends = [e for e in (self.norm.find(",", pos, end), self.norm.find(";", pos, end)) if e >= 0]
+        return min(ends, default=end)
 
     def _clause_start(self, pos: int) -> int:
         return max(self.norm.rfind(",", self.sentence.start, pos), self.norm.rfind(";", self.sentence.start, pos))
@@ -639,7 +641,9 @@ def to_observation(draft: Draft, sentence_has_flow: bool, default_flow: str | No
     A period that ends after the text was published has no statistics yet: its figure is a target.
     """
     f = draft.frame
-    if draft.base or f.poisoned or f.period is None or f.period.period.end > published or not f.reporter or MULTI in (f.reporter, f.partner, f.commodity, f.mode, f.flow):
+    if draft.base or f.poisoned or f.period is None or f.period.period.end > published or not f.reporter:
+        return None
+    if MULTI in (f.reporter, f.partner, f.commodity, f.mode, f.flow):
         return None
     has_amount = draft.value is not None or draft.quantity is not None or draft.share is not None
     if has_amount and not sentence_has_flow:
