@@ -360,3 +360,13 @@ def test_that_brought_first_quarter_purchases(extract) -> None:
             "That brought first-quarter purchases to 114.9 million tons, up 7.3%.")
     assert [(str(o.period.start), o.flow, o.commodity, o.quantity.amount, o.yoy_pct) for o in extract(text, "2018-04-13")] == [
         ("2018-03-01", "import", "crude_oil", 39180000.0, 6.2), ("2018-01-01", "import", "crude_oil", 114900000.0, 7.3)]
+
+
+def test_a_part_of_the_whole_is_an_aside_and_a_bare_rate_compared_with_is_its_period_s(extract) -> None:
+    text = ("In the first eight months, Qinghai's foreign trade reached 3.46 billion yuan. Xining, the provincial capital, "
+            "handled 2.73 billion yuan of the total, up 44.6 percent. Exports of lithium batteries reached 610 million yuan. "
+            "In Q3, the region's foreign trade hit 1.2 billion yuan, up 11.4 percent, picking up from 7.2 percent in the first half.")
+    got = [(o.reporter, o.commodity, str(o.period.start), str(o.period.end), o.yoy_pct) for o in extract(text, "2022-09-20")]
+    assert got[:3] == [("CN-QH", None, "2022-01-01", "2022-08-31", None), ("CN-630100", None, "2022-01-01", "2022-08-31", 44.6),
+                       ("CN-QH", "lithium_battery", "2022-01-01", "2022-08-31", None)]
+    assert ("CN-QH", None, "2022-01-01", "2022-06-30", 7.2) in got

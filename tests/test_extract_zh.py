@@ -412,3 +412,13 @@ def test_the_body_s_first_reporter_outranks_a_city_in_the_title(extract) -> None
 def test_a_city_and_others_is_no_reporter(extract) -> None:
     text = "2017年，江西省出口稀土产品增长10%。赣州等地的稀土产业同样活跃，全年出口稀土5863吨，增长12.4%。"
     assert {o.reporter for o in extract(text, "2018-01-25")} == {"CN-JX"}
+
+
+def test_a_statistical_bulletin_s_trade_section(extract) -> None:
+    text = ("洛阳市2023年国民经济和社会发展统计公报\n\n全年全市地区生产总值5481.9亿元，比上年增长3.6%。\n\n四、对外经济\n\n"
+            "全年货物进出口总额312.6亿元，比上年增长8.4%。进出口差额（出口减进口）131.2亿元，比上年增加22.3亿元。"
+            "钼及钼制品出口26.3亿元，增长4.6%；轮胎出口1865.3万条，增长18.9%。")
+    assert [summary(o)[:4] + summary(o)[5:7] for o in extract(text, "2024-03-29")] == [
+        rounded(("CN-410300", None, "total", None, 3.126e10, 8.4)), rounded(("CN-410300", None, "balance", None, 1.312e10, None)),
+        rounded(("CN-410300", None, "export", "molybdenum", 2.63e9, 4.6)),
+        rounded(("CN-410300", None, "export", "tire", 18653000, 18.9))]

@@ -106,6 +106,7 @@ class DocState:
     main_reporter: str | None = None  # the first reporter the text reports on: what a new section is about
     aside: str | None = None  # the last paragraph's reporter, for a pronoun opening the next one
     org_place: str | None = None  # the first place named in an issuer or publisher (武汉海关, 湖北省人民政府)
+    first_place: str | None = None  # the first reporter place named anywhere, figures or not
     main_period: Resolved | None = None  # the first period the text reports on
     flow: str | None = None  # the last flow named of no particular goods or mode: what "contributed" adds to
 
@@ -121,6 +122,7 @@ class SentenceReader:
     open_draft: Draft | None = None
     topic_reporter: str | None = None  # the last single reporter this sentence names
     topic_period: Resolved | None = None  # the first period it names before any figure
+    part_of_whole: bool = False  # "Xining contributed / handled …": a part of the whole, an aside
     explicit_at: int = -1  # where the frame's reporter was named
     explicit_end: int = -1  # … and where its name ends
 
@@ -195,7 +197,9 @@ class SentenceReader:
             frame.poisoned = frame.dated = frame.explicit = False
             self.has_flow = self.has_flow or self.state.last_had_flow
         else:
-            frame = Frame(reporter=self.state.reporter, period=self.state.period)
+            # With no reporter yet, the first place the text named (洛阳市2023年…统计公报) or its issuer's
+            reporter = self.state.reporter or self.state.first_place or self.state.org_place
+            frame = Frame(reporter=reporter, period=self.state.period)
         self.default_flow = "balance" if first_flow == "deficit" else first_flow
 
         item_runs = [r for r in self._runs(ITEMS) if not self._is_one_place(r)] if len(toks) > 1 else []
@@ -310,7 +314,7 @@ class SentenceReader:
         # as Beijing opened the island's port": Hainan).
         self.topic_reporter = next((d.frame.reporter for d in reversed(self.drafts) if d.frame.explicit
                                     and d.frame.reporter != MULTI and not d.base), self.topic_reporter)
-        if self.topic_reporter:
+        if self.topic_reporter and not self.part_of_whole:
             self.state.reporter = self.topic_reporter
         if self.drafts:  # the first reporter of a figure, not of a headline without one (…义乌市场采购旺)
             self.state.main_reporter = self.state.main_reporter or self.state.reporter
@@ -442,12 +446,14 @@ class SentenceReader:
                 frame.partner = frame.commodity = frame.mode = None
                 self.topic_reporter = code  # "The province's exports …": the province from here on
             return True
-        if t.kind == "flow" or t.kind == "weak_flow" and self._follows_place(i):
+        if t.kind == "flow" or t.kind == "weak_flow" and (
+                self._follows_place(i) or t.value == "same" and frame.explicit):  # "Changchun, the capital, contributed"
             if not frame.partner and self.norm[t.start:t.end] in self.lex.bilateral:
                 frame.partner = self.state.partner  # 双边贸易: with the partner under discussion
             flow = "balance" if t.value == "deficit" else t.value
             if flow == "same":
                 flow, self.has_flow = self._flow_under_discussion(), True
+                self.part_of_whole = True
             frame.flow, frame.sign = flow, (-1.0 if t.value == "deficit" else 1.0)
             frame.poisoned = False
             return True
@@ -568,7 +574,8 @@ class SentenceReader:
 
     def _place(self, frame: Frame, t: Token, i: int) -> bool:
         if t.info["org"]:
-            self.state.org_place = self.state.org_place or t.value  # 据武汉海关统计，我省…: Hubei
+            if self._is_reporter_place(t.value):  # not 香港文匯報: a newspaper's home is no reporter
+                self.state.org_place = self.state.org_place or t.value  # 据武汉海关统计，我省…: Hubei
             return False
         code = t.value
         if not self._is_reporter_place(code) or self._outside_mainland(frame.reporter):
@@ -577,6 +584,7 @@ class SentenceReader:
             frame.partner = code  # 对东盟, or 输往内地 in Hong Kong's own figures
             self.state.partner = code
             return True
+        self.state.first_place = self.state.first_place or code
         if t.info["compared"]:
             return False  # 增速高于浙江省: a yardstick, not the subject
         if self._in_subordinate_clause(t):

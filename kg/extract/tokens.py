@@ -162,6 +162,13 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
                 tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, base, cue_end=x.end())
         m.claim(spans)
         spans = []
+    # "picking up from 7.2 percent in the first half": another period's growth, written without a cue
+    for x in lex.pct_re.finditer(m.work) if lex.data.get("base_change_before") else ():
+        if MASK not in x.group(0) and lex.base_change_re.search(m.work, max(0, x.start() - 30), x.start()):
+            spans.append(x.span())
+            tokens.append(Token(x.start(), x.end(), "change", parse_number(x.group("num")), {"base": True}))
+    m.claim(spans)
+    spans = []
     for x in lex.change_re.finditer(m.work):
         if MASK in x.group(0):
             continue
