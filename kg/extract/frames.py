@@ -5,8 +5,13 @@ period) fill a frame and measure tokens (money, quantity, change, share) fill an
 observation of that frame. A subject token after a measure closes the
 observation and changes the frame; a second measure of a kind already filled
 opens a new observation on the same frame. Lists paired by 分别 / respectively
-give one observation per item. Between sentences the reporter and the period
-carry over; a sentence that opens with a figure continues the previous frame.
+give one observation per item. A figure compared with ("up from $34 billion in
+October", "slowing from a 14.8% jump in March") is an observation of its own
+period, or none when it names none. Between sentences the reporter and the
+period carry over; a new paragraph or section returns to the text's main ones; a
+sentence that opens with a figure, a continuing pronoun or 其中 continues the
+previous frame. Asides (examples, "mainly from …", ", which …", a part of the
+whole) name no subject.
 """
 
 from __future__ import annotations
