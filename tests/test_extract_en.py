@@ -370,3 +370,15 @@ def test_a_part_of_the_whole_is_an_aside_and_a_bare_rate_compared_with_is_its_pe
     assert got[:3] == [("CN-QH", None, "2022-01-01", "2022-08-31", None), ("CN-630100", None, "2022-01-01", "2022-08-31", 44.6),
                        ("CN-QH", "lithium_battery", "2022-01-01", "2022-08-31", None)]
     assert ("CN-QH", None, "2022-01-01", "2022-06-30", 7.2) in got
+
+
+def test_a_headline_period_without_a_figure_is_not_the_main_period(extract) -> None:
+    text = ("Fujian's foreign trade stabilizes in August\n\nFujian Province saw its foreign trade reach 1.32 trillion yuan "
+            "in the first eight months of 2023, down 3.4 percent.\n\nExports rose 1.2 percent to 797.6 billion yuan.")
+    assert [str(o.period.start) for o in extract(text, "2023-09-20")] == ["2023-01-01", "2023-01-01"]
+
+
+def test_beijing_standing_for_the_government_is_no_reporter(extract) -> None:
+    text = ("In October, Beijing's foreign trade rose 5.2 percent. China's trade surplus with the United States, a "
+            "sensitive issue between Washington and Beijing, narrowed to $26.62 billion in October.")
+    assert [(o.reporter, o.partner) for o in extract(text, "2017-11-08")] == [("CN-BJ", None), ("CN", "US")]

@@ -422,3 +422,13 @@ def test_a_statistical_bulletin_s_trade_section(extract) -> None:
         rounded(("CN-410300", None, "total", None, 3.126e10, 8.4)), rounded(("CN-410300", None, "balance", None, 1.312e10, None)),
         rounded(("CN-410300", None, "export", "molybdenum", 2.63e9, 4.6)),
         rounded(("CN-410300", None, "export", "tire", 18653000, 18.9))]
+
+
+def test_di_san_ji_without_du(extract) -> None:
+    text = "2021年前三季，山東省進出口2.1萬億元。第三季，該省進出口7,623.5億元，按年增長27.4%。"
+    assert [str(o.period.start) for o in extract(text, "2021-10-20")] == ["2021-01-01", "2021-07-01"]
+
+
+def test_a_caption_s_place_does_not_override_the_customs_administration(extract) -> None:
+    text = "圖為山東青島港貨櫃碼頭。\n\n（中央社台北7日電）中國大陸海關總署今天公布，以美元計價，7月出口年增19.3%。"
+    assert [o.reporter for o in extract(text, "2021-08-07")] == ["CN"]

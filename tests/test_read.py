@@ -258,6 +258,11 @@ def test_a_year_spoken_of_as_last_year_dates_the_text_in_the_year_after(tmp_path
     assert doc.date == date(2016, 1, 22) and doc.date_inferred
 
 
+def test_a_year_looked_ahead_to_is_not_the_year_reported_on(tmp_path: Path) -> None:
+    text = "Hainan's foreign trade rose 52.6 percent in the first quarter of 2022, as it prepares for its free trade port by 2025."
+    assert read_document(write(tmp_path, text)).date == date(2022, 12, 31)
+
+
 def test_year_inference_english(tmp_path: Path) -> None:
     text = "In 2022, exports rose 5.1%. Exports in 2022 beat 2021 levels; 2,050 tonnes were shipped."
     doc = read_document(write(tmp_path, text))

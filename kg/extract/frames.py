@@ -202,9 +202,7 @@ class SentenceReader:
             frame.poisoned = frame.dated = frame.explicit = False
             self.has_flow = self.has_flow or self.state.last_had_flow
         else:
-            # With no reporter yet, the first place the text named (洛阳市2023年…统计公报) or its issuer's
-            reporter = self.state.reporter or self.state.first_place or self.state.org_place
-            frame = Frame(reporter=reporter, period=self.state.period)
+            frame = Frame(reporter=self.state.reporter, period=self.state.period)
         self.default_flow = "balance" if first_flow == "deficit" else first_flow
 
         item_runs = [r for r in self._runs(ITEMS) if not self._is_one_place(r)] if len(toks) > 1 else []
@@ -288,6 +286,9 @@ class SentenceReader:
                     close()
             i += 1
         close()
+        fallback = self.state.first_place or self.state.org_place
+        for d in self.drafts:  # no reporter named yet: the first place the text named (洛阳市…统计公报) or its issuer's
+            d.frame.reporter = d.frame.reporter or fallback
         if consumed_pending:
             self.state.pending_run = None
         has_measures = any(t.kind in MEASURES for t in toks)
@@ -330,7 +331,8 @@ class SentenceReader:
                 return  # 2026年关税调整方案, 今年春节: a period not over when the text was written has no figures yet
             if current is None or p.period.end >= current.period.start:
                 self.state.period = p
-                self.state.main_period = self.state.main_period or p
+                if self.drafts:  # the first period of a figure, not of a headline without one
+                    self.state.main_period = self.state.main_period or p
 
     # ---- helpers ------------------------------------------------------------------------
     def _is_one_place(self, run: list[int]) -> bool:

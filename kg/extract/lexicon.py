@@ -115,6 +115,8 @@ class Lexicon:
     ratio_post_re: re.Pattern  # "2.1 times that of the same period last year"
     subset_opener_re: re.Pattern  # a sentence opening with one names parts of the last one's whole (其中)
     flow_next_re: re.Pattern  # a flow word next: what a modifier must stand before
+    government_seats: frozenset[str]  # capitals that stand for their government ("Beijing said")
+    seat_as_place_re: re.Pattern  # after such a capital: it is the place ("Beijing's exports", "Beijing municipality")
     sum_subject_re: re.Pattern  # right before a share: it is the share of several things added up
     bound_before_re: re.Pattern  # right before an amount: it is a bound (突破, more than), not the figure
     base_amount_re: re.Pattern  # right before an amount: the figure it is compared with ("up from $34 billion")
@@ -348,6 +350,8 @@ def lexicon(lang: str) -> Lexicon:
         ratio_post_re=re.compile(rf"(?P<num>{NUM})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
         subset_opener_re=re.compile(rf"\s*(?:{alternation(data.get('subset_openers') or [], wordy)})"),
         flow_next_re=re.compile(rf"\s*(?:{alternation(list(flows), wordy)})"),
+        government_seats=frozenset(normalise(w) for w in data.get("government_seats") or []),
+        seat_as_place_re=re.compile(data.get("seat_as_place") or "(?!)"),
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),
         base_change_re=re.compile(
             rf"(?:{alternation(data.get('base_change_before') or [], wordy)})\s+(?:(?:a|an)\s+)?$"),

@@ -302,7 +302,9 @@ def _word_token(kw: Keyword, start: int, end: int, m: _Masked, lex: Lexicon) -> 
     if kw.kind != "place":
         return Token(start, end, kw.kind, kw.payload)
     text = m.work
-    # A place followed by an organisation word, or by a day's date (北京4月4日宣布), is no reporter.
-    org = bool(lex.org_after_re.match(text, end)) or bool(lex.date_after_re.match(m.text, end))
+    # A place followed by an organisation word, or by a day's date (北京4月4日宣布), is no reporter;
+    # nor is a capital standing for its government ("Washington and Beijing") unless it is a place here.
+    org = bool(lex.org_after_re.match(text, end)) or bool(lex.date_after_re.match(m.text, end)) or (
+        text[start:end] in lex.government_seats and not lex.seat_as_place_re.match(text, end))
     compared = bool(lex.comparison_before_re.search(text, max(0, start - 6), start))
     return Token(start, end, "place", kw.payload, {"org": org, "compared": compared})

@@ -72,12 +72,12 @@ def detect_script(text: str) -> str:
 
 
 _ASIDE_AFTER = re.compile(r"[^，。,;；]{0,8}?以[来來]")
-_ASIDE_BEFORE = re.compile(r"(?:展望|预计|預計|目标|目標|力争|力爭|到)$")
+_ASIDE_BEFORE = re.compile(r"(?:展望|预计|預計|目标|目標|力争|力爭|到|by |until |since |before |through )$", re.I)
 
 
 def _is_aside(text: str, m: re.Match) -> bool:
-    """A year in "自2020年初以来" (since) or "展望2026年" (looking ahead) is not the year reported on."""
-    return bool(_ASIDE_AFTER.match(text, m.end())) or bool(_ASIDE_BEFORE.search(text[max(0, m.start() - 2):m.start()]))
+    """A year in "自2020年初以来" / "since 2020" or "展望2026年" / "by 2025" (looking ahead) is not the year reported on."""
+    return bool(_ASIDE_AFTER.match(text, m.end())) or bool(_ASIDE_BEFORE.search(text[max(0, m.start() - 8):m.start()]))
 
 
 def infer_year(text: str, script: str) -> int | None:
@@ -89,7 +89,7 @@ def infer_year(text: str, script: str) -> int | None:
     """
     years = [] if script == "en" else [m.group(1) for m in _YEAR_ZH.finditer(text) if not _is_aside(text, m)]
     if not years:
-        years = _YEAR_ANY.findall(text)
+        years = [m.group(1) for m in _YEAR_ANY.finditer(text) if not _is_aside(text, m)]
     if not years:
         return None
     counts = Counter(years)
