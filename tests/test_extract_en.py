@@ -382,3 +382,15 @@ def test_beijing_standing_for_the_government_is_no_reporter(extract) -> None:
     text = ("In October, Beijing's foreign trade rose 5.2 percent. China's trade surplus with the United States, a "
             "sensitive issue between Washington and Beijing, narrowed to $26.62 billion in October.")
     assert [(o.reporter, o.partner) for o in extract(text, "2017-11-08")] == [("CN-BJ", None), ("CN", "US")]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("In the first half, Taizhou, a manufacturing hub in Zhejiang province, saw its foreign trade rise 9.8 percent.", "CN-331000"),
+    ("In the first half, Taizhou in Jiangsu province saw its foreign trade rise 9.8 percent.", "CN-321200"),
+])
+def test_a_city_name_two_cities_share_is_the_one_whose_province_is_named(extract, text: str, code: str) -> None:
+    assert [o.reporter for o in extract(text, "2018-07-20")] == [code]
+
+
+def test_a_city_name_two_cities_share_with_no_province_named_is_no_place(extract) -> None:
+    assert extract("In the first half, Taizhou's foreign trade rose 9.8 percent.", "2018-07-20") == []

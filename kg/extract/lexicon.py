@@ -115,6 +115,7 @@ class Lexicon:
     ratio_post_re: re.Pattern  # "2.1 times that of the same period last year"
     subset_opener_re: re.Pattern  # a sentence opening with one names parts of the last one's whole (其中)
     flow_next_re: re.Pattern  # a flow word next: what a modifier must stand before
+    homonyms: dict[str, tuple[str, ...]]  # a bare English name several cities share -> those cities
     government_seats: frozenset[str]  # capitals that stand for their government ("Beijing said")
     seat_as_place_re: re.Pattern  # after such a capital: it is the place ("Beijing's exports", "Beijing municipality")
     sum_subject_re: re.Pattern  # right before a share: it is the share of several things added up
@@ -139,6 +140,9 @@ def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
             words.setdefault(key, []).append(kw)
 
     wordy = bool(data.get("word_edges"))
+    if wordy:
+        for name in _homonyms(gaz):  # "Taizhou": a city of Zhejiang and one of Jiangsu
+            add(name, Keyword("homonym", normalise(name), name))
     for name, kind, code in gaz.names():
         add(name, Keyword(kind, code, name))
         if wordy and kind in ("commodity", "mode"):
@@ -160,6 +164,17 @@ def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
         for w in data.get(kind) or []:
             add(w, Keyword(kind, None, w))
     return words
+
+
+def _homonyms(gaz: Gazetteer) -> dict[str, tuple[str, ...]]:
+    """English city names that several cities share and the gazetteer only holds with their province
+    ("Taizhou, Zhejiang", "Taizhou, Jiangsu"): the bare name and the cities it may be."""
+    found: dict[str, list[str]] = {}
+    for p in gaz.places.values():
+        bare, _, province = p.labels.get("en", "").partition(", ")
+        if province and gaz.lookup(bare) is None:
+            found.setdefault(bare, []).append(p.code)
+    return {name: tuple(codes) for name, codes in found.items()}
 
 
 def _singular(name: str) -> str | None:
@@ -350,6 +365,7 @@ def lexicon(lang: str) -> Lexicon:
         ratio_post_re=re.compile(rf"(?P<num>{NUM})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
         subset_opener_re=re.compile(rf"\s*(?:{alternation(data.get('subset_openers') or [], wordy)})"),
         flow_next_re=re.compile(rf"\s*(?:{alternation(list(flows), wordy)})"),
+        homonyms={normalise(k): v for k, v in _homonyms(gaz).items()} if wordy else {},
         government_seats=frozenset(normalise(w) for w in data.get("government_seats") or []),
         seat_as_place_re=re.compile(data.get("seat_as_place") or "(?!)"),
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),

@@ -65,7 +65,23 @@ def tokenise(norm: str, original: str, lex: Lexicon) -> list[Token]:
     tokens += _compounds(m, lex)
     tokens += _words(m, original, lex)
     tokens.sort(key=lambda t: (t.start, t.end))
-    return tokens
+    return _resolve_homonyms(tokens, lex) if lex.homonyms else tokens
+
+
+def _resolve_homonyms(tokens: list[Token], lex: Lexicon) -> list[Token]:
+    """A city name several cities share ("Taizhou") is the one whose province the text names
+    ("Taizhou, a manufacturing hub in Zhejiang"); with none or several, no place."""
+    named = {c for t in tokens if t.kind == "place" for c in (t.value, *lex.gazetteer.ancestors(t.value))}
+    provinces = {c for c in named if lex.place(c).kind == "province"}
+    out = []
+    for t in tokens:
+        if t.kind == "homonym":
+            cands = [c for c in lex.homonyms[t.value] if provinces.intersection(lex.gazetteer.ancestors(c))]
+            if len(cands) != 1:
+                continue
+            t.kind, t.value = "place", cands[0]
+        out.append(t)
+    return out
 
 
 def _flow_in(text: str, lex: Lexicon) -> str | None:
@@ -288,6 +304,8 @@ def _long_matches(text: str, lex: Lexicon):
 def _accept(kw: Keyword, start: int, end: int, text: str, original: str, lex: Lexicon) -> bool:
     if kw.modifier:
         return bool(lex.flow_next_re.match(text, end))
+    if kw.kind == "homonym":
+        return _case_ok(kw.written, original[start:end])
     if kw.kind != "place":
         return True
     if not _case_ok(kw.written, original[start:end]):
@@ -299,7 +317,7 @@ def _accept(kw: Keyword, start: int, end: int, text: str, original: str, lex: Le
 
 
 def _word_token(kw: Keyword, start: int, end: int, m: _Masked, lex: Lexicon) -> Token:
-    if kw.kind != "place":
+    if kw.kind not in ("place", "homonym"):
         return Token(start, end, kw.kind, kw.payload)
     text = m.work
     # A place followed by an organisation word, or by a day's date (北京4月4日宣布), is no reporter;
@@ -307,4 +325,4 @@ def _word_token(kw: Keyword, start: int, end: int, m: _Masked, lex: Lexicon) -> 
     org = bool(lex.org_after_re.match(text, end)) or bool(lex.date_after_re.match(m.text, end)) or (
         text[start:end] in lex.government_seats and not lex.seat_as_place_re.match(text, end))
     compared = bool(lex.comparison_before_re.search(text, max(0, start - 6), start))
-    return Token(start, end, "place", kw.payload, {"org": org, "compared": compared})
+    return Token(start, end, kw.kind, kw.payload, {"org": org, "compared": compared})
