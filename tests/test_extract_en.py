@@ -394,3 +394,9 @@ def test_a_city_name_two_cities_share_is_the_one_whose_province_is_named(extract
 
 def test_a_city_name_two_cities_share_with_no_province_named_is_no_place(extract) -> None:
     assert extract("In the first half, Taizhou's foreign trade rose 9.8 percent.", "2018-07-20") == []
+
+
+def test_a_paragraph_opening_without_figures_still_returns_to_the_main_reporter(extract) -> None:
+    text = ("In the first half, Guangdong's foreign trade fell 3.2 percent.\n\nIn Zhuhai, trade rose 2 percent.\n\n"
+            "Pandemic-related goods cushioned the blow. Mobile phone exports fell 16.9 per cent to 87.5 billion yuan.")
+    assert [o.reporter for o in extract(text, "2020-07-20")] == ["CN-GD", "CN-440400", "CN-GD"]

@@ -167,16 +167,17 @@ class SentenceReader:
     def read(self) -> list[Draft]:
         """The drafts of this sentence; updates the document state for the next one."""
         toks = self.tokens
-        if not toks:
-            return []  # a sentence with nothing to read changes nothing
-        text = self.norm[self.sentence.start:self.sentence.end]
         opener = self.lex.section_opener_re.match(self.norm, self.sentence.start)  # 分区域看，/ By market,
         self.state.aside = self.state.reporter if self.sentence.opens_block and not opener else None
         if opener or self.sentence.opens_block:
             # A new section or paragraph names its subject and period, or they are the text's main ones
-            # (分区域看，郑州… 从市场看，对美国…: Henan again; "In Q3, …" was an aside).
+            # (分区域看，郑州… 从市场看，对美国…: Henan again; "In Q3, …" was an aside), even when its
+            # first sentence has nothing to read ("Pandemic-related goods cushioned the blow.").
             self.state.reporter = self.state.main_reporter or self.state.reporter
             self.state.period = self.state.main_period or self.state.period
+        if not toks:
+            return []  # a sentence with nothing to read changes nothing else
+        text = self.norm[self.sentence.start:self.sentence.end]
         has_resp = any(map(text.__contains__, self.lex.respectively))
         self.has_parens = "(" in text
         first_meaningful = first_flow = None
