@@ -432,3 +432,15 @@ def test_di_san_ji_without_du(extract) -> None:
 def test_a_caption_s_place_does_not_override_the_customs_administration(extract) -> None:
     text = "圖為山東青島港貨櫃碼頭。\n\n（中央社台北7日電）中國大陸海關總署今天公布，以美元計價，7月出口年增19.3%。"
     assert [o.reporter for o in extract(text, "2021-08-07")] == ["CN"]
+
+
+def test_a_rate_compared_with_is_its_own_month_s(extract) -> None:
+    text = "中國大陸海關總署公布，陸8月出口1,906億美元，年減2.8%，減幅較7月的4.4%收窄；進口年增28.1%，較上月的36.7%放緩。"
+    assert [(o.flow, str(o.period.start), o.yoy_pct) for o in extract(text, "2016-09-08")] == [
+        ("export", "2016-08-01", -2.8), ("export", "2016-07-01", -4.4), ("import", "2016-08-01", 28.1), ("import", "2016-07-01", 36.7)]
+
+
+def test_a_rate_compared_with_does_not_date_the_figures_after_it(extract) -> None:
+    text = "7月，我国出口增长19.3%，低于6月的32.2%；进口增长28.1%。"
+    assert [(o.flow, str(o.period.start)) for o in extract(text, "2021-08-07")] == [
+        ("export", "2021-07-01"), ("export", "2021-06-01"), ("import", "2021-07-01")]

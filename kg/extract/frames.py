@@ -276,6 +276,8 @@ class SentenceReader:
                     draft.frame.commodity = (self.lex.data.get("unit_commodities") or {}).get(t.value[1])
                 if frame.poisoned or t.start < forecast_until:
                     draft.frame.poisoned = True
+                if base and (own := self._own_period(i, frame)) is not None:
+                    self._date_base(own)  # 增速较8月的3.2%: August's rate, dated by the month before it
             else:
                 run = run_of.get(i)
                 if run is not None and run[0] == i:
@@ -470,6 +472,8 @@ class SentenceReader:
             frame.poisoned = False
             return True
         if t.kind == "period":
+            if t.info is not None:
+                return False  # the period of a rate compared with (较8月的3.2%): it dates that rate only
             resolved = resolve_period(t.value, self.state.ref, frame.period, self.lex.numerals, self.lex.relative_years)
             if resolved is None:
                 return False
@@ -494,6 +498,13 @@ class SentenceReader:
         """A token inside a clause opened after the last figure by a subordinator (after, since, when …)."""
         d = self.open_draft or (self.drafts[-1] if self.drafts else None)
         return d is not None and bool(self.lex.subordinate_re.search(self.norm, d.last_end, t.start))
+
+    def _own_period(self, i: int, frame: Frame) -> Resolved | None:
+        """The period written right before a compared rate (较8月的3.2%), resolved in the frame's year."""
+        prev = self.tokens[i - 1] if i else None
+        if prev is None or prev.kind != "period" or prev.info is None:
+            return None
+        return resolve_period(prev.value, self.state.ref, frame.period, self.lex.numerals, self.lex.relative_years)
 
     def _date_base(self, period: Resolved) -> None:
         """A figure compared with, dated by its own period: an observation of that period, closed."""

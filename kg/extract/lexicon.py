@@ -122,6 +122,8 @@ class Lexicon:
     bound_before_re: re.Pattern  # right before an amount: it is a bound (突破, more than), not the figure
     base_amount_re: re.Pattern  # right before an amount: the figure it is compared with ("up from $34 billion")
     base_change_re: re.Pattern  # right before a change: the one it is compared with ("slowing from a 14.8% jump")
+    comparison_rate_re: re.Pattern  # 较8月的3.2%: another period's growth rate, compared with
+    decline_noun_re: re.Pattern  # right before it: the rate compared is a decline (减幅较7月的4.4%收窄)
     comparison_re: re.Pattern  # the same words anywhere: what follows them is compared with, of another period
     bilateral: frozenset[str]
     abbr: dict[str, str] = field(default_factory=dict)
@@ -371,6 +373,8 @@ def lexicon(lang: str) -> Lexicon:
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),
         base_change_re=re.compile(
             rf"(?:{alternation(data.get('base_change_before') or [], wordy)})\s+(?:(?:a|an)\s+)?$"),
+        comparison_rate_re=re.compile(data.get("comparison_rate") or "(?!)"),
+        decline_noun_re=re.compile(rf"(?:{alternation(data['decline_nouns'], wordy)})\s*$"),
         comparison_re=re.compile(alternation(data.get("base_change_before") or [], wordy)),
         bound_before_re=re.compile(rf"(?:{alternation(data.get('bound_before') or [], wordy)})\s*$"),
         base_amount_re=re.compile(

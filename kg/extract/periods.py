@@ -54,6 +54,8 @@ def resolve_period(spec: dict, ref: date, context: Resolved | None,
     """The inclusive date range of `spec`, or None when it names no valid range."""
     if "same" in spec:
         return _same_period(context, relative_years.get(spec["same"], 0))
+    if "previous" in spec:
+        return _previous_month(context)
     try:
         months = _months(spec, numerals)
     except (ValueError, KeyError):
@@ -84,3 +86,12 @@ def _same_period(context: Resolved | None, years: int) -> Resolved | None:
         return None
     start, end = context.period.start, context.period.end
     return Resolved(Period(date(start.year + years, start.month, 1), _month_end(end.year + years, end.month)), True)
+
+
+def _previous_month(context: Resolved | None) -> Resolved | None:
+    """The month before the last month of the period in context (上月 of 7月 is 6月); None without one."""
+    if context is None:
+        return None
+    end = context.period.end
+    year, month = (end.year, end.month - 1) if end.month > 1 else (end.year - 1, 12)
+    return Resolved(Period(date(year, month, 1), _month_end(year, month)), True)

@@ -178,6 +178,14 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
                 tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, base, cue_end=x.end())
         m.claim(spans)
         spans = []
+    for x in lex.comparison_rate_re.finditer(m.work):  # 增速较8月的3.2%: August's own growth rate
+        when = lex.period_re.fullmatch(m.work, x.start("when"), x.end("when"))
+        if MASK in x.group(0) or when is None:
+            continue
+        spans.append(x.span())
+        tokens.append(Token(x.start("when"), x.end("when"), "period", spec_of(when), {"base": True}))
+        sign = -1.0 if lex.decline_noun_re.search(m.work, max(0, x.start() - 6), x.start()) else 1.0
+        tokens.append(Token(x.start("num"), x.end(), "change", sign * parse_number(x.group("num")), {"base": True}))
     # "picking up from 7.2 percent in the first half": another period's growth, written without a cue
     for x in lex.pct_re.finditer(m.work) if lex.data.get("base_change_before") else ():
         if MASK not in x.group(0) and lex.base_change_re.search(m.work, max(0, x.start() - 30), x.start()):
