@@ -444,3 +444,14 @@ def test_a_rate_compared_with_does_not_date_the_figures_after_it(extract) -> Non
     text = "7月，我国出口增长19.3%，低于6月的32.2%；进口增长28.1%。"
     assert [(o.flow, str(o.period.start)) for o in extract(text, "2021-08-07")] == [
         ("export", "2021-07-01"), ("export", "2021-06-01"), ("import", "2021-07-01")]
+
+
+def test_a_goal_named_before_its_figure(extract) -> None:
+    text = "2024年，重慶外貿進出口7,118.3億元，增長3.2%。重慶今年的目標是全年外貿進出口突破7,000億元。"
+    assert [o.value for o in extract(text, "2025-01-20")] == [7.1183e11]
+
+
+def test_a_narrowing_decline_to_a_rate_and_metric_tonnes(extract) -> None:
+    text = "單計8月，江西全省進出口428.6億元，降幅收窄至3.7%。11月原油進口量為4,651萬公噸，年增10.9%。"
+    got = [(o.commodity, o.value, o.quantity.amount if o.quantity else None, o.yoy_pct) for o in extract(text, "2023-12-10")]
+    assert got == [(None, 4.286e10, None, -3.7), ("crude_oil", None, 46510000.0, 10.9)]

@@ -237,11 +237,12 @@ class SentenceReader:
                                      if toks[k].start < aside_end and toks[k].kind in _ASIDE_SKIPS)
                 i += 1
                 continue
-            if t.kind == "target":  # 全年外贸增长3%左右的目标: what came before in the clause is a goal
+            if t.kind == "target":  # 全年外贸增长3%左右的目标 / 目标是…突破7000亿元: the clause is a goal
                 clause = self._clause_start(t.start)
                 for d in (*self.drafts, self.open_draft):
                     if d is not None and d.anchor > clause:
                         d.frame.poisoned = True
+                forecast_until = max(forecast_until, self._clause_end(t.end))
                 i += 1
                 continue
             if t.kind == "forecast":
