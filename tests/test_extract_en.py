@@ -400,3 +400,8 @@ def test_a_paragraph_opening_without_figures_still_returns_to_the_main_reporter(
     text = ("In the first half, Guangdong's foreign trade fell 3.2 percent.\n\nIn Zhuhai, trade rose 2 percent.\n\n"
             "Pandemic-related goods cushioned the blow. Mobile phone exports fell 16.9 per cent to 87.5 billion yuan.")
     assert [o.reporter for o in extract(text, "2020-07-20")] == ["CN-GD", "CN-440400", "CN-GD"]
+
+
+def test_asean_written_asean(extract) -> None:
+    (obs,) = extract("In Q1, Guangxi's trade with Asean rose 13.1 percent to 92.4 billion yuan.", "2026-04-20")
+    assert obs.partner == "ASEAN"

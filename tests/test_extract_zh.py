@@ -455,3 +455,8 @@ def test_a_narrowing_decline_to_a_rate_and_metric_tonnes(extract) -> None:
     text = "單計8月，江西全省進出口428.6億元，降幅收窄至3.7%。11月原油進口量為4,651萬公噸，年增10.9%。"
     got = [(o.commodity, o.value, o.quantity.amount if o.quantity else None, o.yoy_pct) for o in extract(text, "2023-12-10")]
     assert got == [(None, 4.286e10, None, -3.7), ("crude_oil", None, 46510000.0, 10.9)]
+
+
+def test_a_change_from_a_named_month_is_month_on_month(extract) -> None:
+    (obs,) = extract("9月，我国稀土出口量为4,000.3吨，较8月减少31%，同比增长8.6%。", "2025-10-15")
+    assert (obs.quantity.amount, obs.yoy_pct) == (4000.3, 8.6)

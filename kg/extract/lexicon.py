@@ -351,7 +351,8 @@ def lexicon(lang: str) -> Lexicon:
         bound_after_re=re.compile(rf"{sp}(?:{alternation(data['bound_after'] or [], wordy)}|[^,;。]{{0,6}}{alternation(data['increment_after'] or [])})"),
         range_after_re=re.compile(data.get("range_after") or "(?!)"),
         date_after_re=re.compile(data.get("date_after") or "(?!)"),
-        not_yoy_before_re=re.compile(rf"(?:{alternation(data.get('not_yoy_before') or [], wordy)})\s*$"),
+        not_yoy_before_re=re.compile(
+            rf"(?:{alternation(data.get('not_yoy_before') or [], wordy)}|{data.get('month_before') or '(?!)'})\s*$"),
         not_yoy_after_re=re.compile(rf"\s*(?:{alternation(data.get('not_yoy_after') or [], wordy)})"),
         trade_regimes=frozenset(slug for slug, c in gaz.modes.items() if c.kind == "regime"),
         alone_before_re=re.compile(rf"(?:{alternation(data.get('alone_before') or [], wordy)})\s*$"),

@@ -197,7 +197,7 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
         if MASK in x.group(0):
             continue
         spans.append(x.span())
-        if lex.bound_after_re.match(m.work, x.end()) or not _is_yoy(m.work, x, lex):
+        if lex.bound_after_re.match(m.work, x.end()) or not _is_yoy(m, x, lex):
             continue  # 25%以上, 15%至20%, 环比增长: no year-on-year figure
         sign = 1.0 if x.group("cue") in lex.up else -1.0
         base = {"base": bool(lex.base_change_re.search(m.work, max(0, x.start() - 30), x.start()))}
@@ -225,11 +225,14 @@ def _word_edges(text: str, start: int, end: int) -> bool:
     return not (text[end - 1] in _LATIN and end < len(text) and text[end] in _LATIN)
 
 
-def _is_yoy(text: str, x: re.Match, lex: Lexicon) -> bool:
-    """False for a range (15%至20%) or a month-on-month change (环比增长, rose 5% month-on-month)."""
-    if lex.range_after_re.match(text, x.end()) or lex.not_yoy_after_re.match(text, x.end()):
+def _is_yoy(m: _Masked, x: re.Match, lex: Lexicon) -> bool:
+    """False for a range (15%至20%) or a month-on-month change (环比增长, 较8月减少31%, rose 5% month-on-month).
+
+    What comes before is read in the unmasked text: 较8月 is masked as a yardstick by then.
+    """
+    if lex.range_after_re.match(m.work, x.end()) or lex.not_yoy_after_re.match(m.work, x.end()):
         return False
-    return not lex.not_yoy_before_re.search(text, max(0, x.start() - 6), x.start())
+    return not lex.not_yoy_before_re.search(m.text, max(0, x.start() - 8), x.start())
 
 
 def _periods(m: _Masked, lex: Lexicon) -> list[Token]:
