@@ -24,6 +24,9 @@ LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 # position of the text. After its first character: (-) a whole number, (digit) the rest of one.
 NUM = r"[-\d](?:(?<=-)(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?"
 CNUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?"
+# Matches nowhere, and re gives up on it at once: a pattern that needs a word of an empty list
+# would also match nowhere, but only after trying every position of the text.
+NEVER = re.compile(r"\A(?!)")
 
 
 def first_chars(words) -> str:
@@ -258,15 +261,32 @@ def combined(patterns: list[str], anchor: str = "") -> re.Pattern:
     """One regex trying `patterns` in order at each position (one pass over the text).
 
     Group names are suffixed with the pattern's index (year__3) so that every
-    pattern may use the same names; `spec_of` strips the suffix again.
+    pattern may use the same names, and pattern 3 as a whole is group _3;
+    `spec_of` strips the suffix again.
     """
     parts = [_GROUP.sub(lambda m, i=i: f"(?P<{m.group(1)}__{i}>", p) for i, p in enumerate(patterns)]
-    return re.compile(anchor + "(?:" + "|".join(f"(?:{p})" for p in parts) + ")")
+    return re.compile(anchor + "(?:" + "|".join(f"(?P<_{i}>{p})" for i, p in enumerate(parts)) + ")")
 
 
 def spec_of(match: re.Match) -> dict[str, str]:
     """The named groups a combined pattern matched, under their own names."""
-    return {k.rsplit("__", 1)[0]: v for k, v in match.groupdict().items() if v}
+    return {name: v for group, name in _groups_of(match.re, match.lastgroup) if (v := match.group(group))}
+
+
+@cache
+def _groups_of(regex: re.Pattern, pattern: str) -> tuple[tuple[str, str], ...]:
+    """(group, its name without the suffix) for the named groups of one pattern (_3) of a combined regex.
+
+    The group of the whole pattern closes last, so it is a match's lastgroup: only its own groups
+    are read, not those of the dozens of patterns that did not match.
+    """
+    suffix = "__" + pattern[1:]
+    return tuple((g, g[:-len(suffix)]) for g in regex.groupindex if g.endswith(suffix))
+
+
+def _compile_if(words, pattern: str) -> re.Pattern:
+    """`pattern`, which needs one of `words`; NEVER when the language lists none."""
+    return re.compile(pattern) if words else NEVER
 
 
 def _literal_automaton(words: list[str]) -> ahocorasick.Automaton:
@@ -350,36 +370,36 @@ def lexicon(lang: str) -> Lexicon:
         respectively=tuple(normalise(w) for w in data["respectively"]),
         bound_after_re=re.compile(rf"{sp}(?:{alternation(data['bound_after'] or [], wordy)}|[^,;。]{{0,6}}{alternation(data['increment_after'] or [])})"),
         range_after_re=re.compile(data.get("range_after") or "(?!)"),
-        date_after_re=re.compile(data.get("date_after") or "(?!)"),
+        date_after_re=re.compile(data["date_after"]) if data.get("date_after") else NEVER,
         not_yoy_before_re=re.compile(
             rf"(?:{alternation(data.get('not_yoy_before') or [], wordy)}|{data.get('month_before') or '(?!)'})\s*$"),
-        not_yoy_after_re=re.compile(rf"\s*(?:{alternation(data.get('not_yoy_after') or [], wordy)})"),
+        not_yoy_after_re=_compile_if(data.get("not_yoy_after"), rf"\s*(?:{alternation(data.get('not_yoy_after') or [], wordy)})"),
         trade_regimes=frozenset(slug for slug, c in gaz.modes.items() if c.kind == "regime"),
-        alone_before_re=re.compile(rf"(?:{alternation(data.get('alone_before') or [], wordy)})\s*$"),
+        alone_before_re=_compile_if(data.get("alone_before"), rf"(?:{alternation(data.get('alone_before') or [], wordy)})\s*$"),
         multiples={normalise(k): float(v) for k, v in (data.get("multiples") or {}).items()},
         multiple_re=re.compile(alternation(data.get("multiples") or [], wordy)),
-        ratio_re=re.compile(rf"(?:{alternation(data.get('ratio_cues') or [], wordy)})\s*(?P<num>{NUM})\s*(?:倍|times)"),
+        ratio_re=_compile_if(data.get("ratio_cues"), rf"(?:{alternation(data.get('ratio_cues') or [], wordy)})\s*(?P<num>{NUM})\s*(?:倍|times)"),
         section_opener_re=re.compile(data.get("section_opener") or "(?!)"),
         combined_re=re.compile(rf"\s*(?:{alternation(data.get('combined') or [], wordy)})"),
         continuing_pronoun_re=re.compile(rf"\s*(?:{alternation(data.get('continuing_pronouns') or [], wordy)})"),
         partner_yardstick_re=re.compile(rf"(?:{alternation(data.get('partner_yardsticks') or [], wordy)})\s*(?:the\s+)?$"),
         subordinate_re=re.compile(rf",\s*(?:{alternation(data.get('subordinators') or [], wordy)})\s"),
         month_on_month_re=re.compile(alternation(data.get("month_on_month") or [], wordy)),
-        ratio_post_re=re.compile(rf"(?P<num>{NUM})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
+        ratio_post_re=_compile_if(data.get("ratio_after"), rf"(?P<num>{NUM})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
         subset_opener_re=re.compile(rf"\s*(?:{alternation(data.get('subset_openers') or [], wordy)})"),
         flow_next_re=re.compile(rf"\s*(?:{alternation(list(flows), wordy)})"),
         homonyms={normalise(k): v for k, v in _homonyms(gaz).items()} if wordy else {},
         government_seats=frozenset(normalise(w) for w in data.get("government_seats") or []),
         seat_as_place_re=re.compile(data.get("seat_as_place") or "(?!)"),
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),
-        base_change_re=re.compile(
-            rf"(?:{alternation(data.get('base_change_before') or [], wordy)})\s+(?:(?:a|an)\s+)?$"),
-        comparison_rate_re=re.compile(data.get("comparison_rate") or "(?!)"),
+        base_change_re=_compile_if(
+            data.get("base_change_before"), rf"(?:{alternation(data.get('base_change_before') or [], wordy)})\s+(?:(?:a|an)\s+)?$"),
+        comparison_rate_re=re.compile(data["comparison_rate"]) if data.get("comparison_rate") else NEVER,
         decline_noun_re=re.compile(rf"(?:{alternation(data['decline_nouns'], wordy)})\s*$"),
-        comparison_re=re.compile(alternation(data.get("base_change_before") or [], wordy)),
+        comparison_re=_compile_if(data.get("base_change_before"), alternation(data.get("base_change_before") or [], wordy)),
         bound_before_re=re.compile(rf"(?:{alternation(data.get('bound_before') or [], wordy)})\s*$"),
-        base_amount_re=re.compile(
-            rf"(?:{alternation(data.get('base_amount_before') or [], wordy)})\s+(?:{alternation(data.get('base_amount_fillers') or [], wordy)}\s+)?$"),
+        base_amount_re=_compile_if(
+            data.get("base_amount_before"), rf"(?:{alternation(data.get('base_amount_before') or [], wordy)})\s+(?:{alternation(data.get('base_amount_fillers') or [], wordy)}\s+)?$"),
         alone_after=tuple(normalise(w) for w in data.get("alone_after") or []),
         comparison_before_re=re.compile(rf"(?:{alternation(data.get('comparison_before') or [], wordy)})\s*$"),
         bilateral=frozenset(normalise(w) for w in data.get("bilateral") or []),
