@@ -62,6 +62,14 @@ class Keyword:
     payload: str | None
     written: str  # the form in the data file, for case checks of Latin names
     modifier: bool = False  # a singular made from a plural name: only a modifier of a flow ("solar cell exports")
+    ambiguous: bool = False  # a place name the gazetteer matches only in a clear context
+    # Set from the above once, so that the tokeniser tests a flag per match, not the conditions:
+    plain: bool = field(init=False)  # no check to pass, nothing to add: any match of it is a token
+    cased: bool = field(init=False)  # written with a capital: the text must have one too
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "plain", self.kind not in ("place", "homonym") and not self.modifier)
+        object.__setattr__(self, "cased", self.written[:1].isupper())
 
 
 @dataclass
@@ -149,7 +157,7 @@ def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
         for name in _homonyms(gaz):  # "Taizhou": a city of Zhejiang and one of Jiangsu
             add(name, Keyword("homonym", normalise(name), name))
     for name, kind, code in gaz.names():
-        add(name, Keyword(kind, code, name))
+        add(name, Keyword(kind, code, name, ambiguous=kind == "place" and name in gaz.places[code].ambiguous))
         if wordy and kind in ("commodity", "mode"):
             singular = _singular(name)
             if singular:
@@ -196,17 +204,20 @@ def _singular(name: str) -> str | None:
 # which decoded text never holds, so they add no match.
 _FREQUENT = "\x00 \n0123456789etaoinsrhldcumfpgwybvkxjqz,.%-;:()'\"。、《》"
 _NO_CHAR = "\udfff"
+LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def _automaton(words: dict[str, list[Keyword]]) -> ahocorasick.Automaton:
+    """Each word's value: (its length, its keywords best first, whether it has Latin letters or digits,
+    which must not run on into the text around it)."""
     auto = ahocorasick.Automaton()
     for ch in _FREQUENT:
-        auto.add_word(ch + _NO_CHAR, (2, ()))
+        auto.add_word(ch + _NO_CHAR, (2, (), False))
     for key, kws in words.items():
         # Places and vocabulary outrank the grammar's words of the same spelling.
         rank = {"place": 0, "commodity": 1, "mode": 1}
         kws.sort(key=lambda k: rank.get(k.kind, 2))
-        auto.add_word(key, (len(key), tuple(kws)))
+        auto.add_word(key, (len(key), tuple(kws), not LATIN.isdisjoint(key)))
     auto.make_automaton()
     return auto
 

@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract.lexicon import Keyword, Lexicon, spec_of
+from kg.extract.lexicon import LATIN, Keyword, Lexicon, spec_of
 from kg.extract.numbers import parse_number, scaled
 
 MASK = "\x00"
-_LATIN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @dataclass(slots=True)
@@ -220,9 +219,9 @@ def _literals(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def _word_edges(text: str, start: int, end: int) -> bool:
     """A Latin word must not run on into letters on either side."""
-    if text[start] in _LATIN and start > 0 and text[start - 1] in _LATIN:
+    if text[start] in LATIN and start > 0 and text[start - 1] in LATIN:
         return False
-    return not (text[end - 1] in _LATIN and end < len(text) and text[end] in _LATIN)
+    return not (text[end - 1] in LATIN and end < len(text) and text[end] in LATIN)
 
 
 def _is_yoy(m: _Masked, x: re.Match, lex: Lexicon) -> bool:
@@ -262,9 +261,7 @@ def _compounds(m: _Masked, lex: Lexicon) -> list[Token]:
 
 
 def _case_ok(written: str, original: str) -> bool:
-    """Latin names written with capitals must be capitalised in the text too (US is not 'us')."""
-    if not written[:1].isupper():
-        return True
+    """A Latin name written with a capital must be capitalised in the text too (US is not 'us')."""
     if written.isupper() and len(written) <= 5:
         return original == written or original.replace(".", "") == written.replace(".", "")
     return original[:1].isupper()
@@ -278,19 +275,19 @@ def _words(m: _Masked, original: str, lex: Lexicon) -> list[Token]:
     """
     text = m.work
     if lex.wordy:
-        hits = sorted((end - length + 1, -length, kws) for end, (length, kws) in lex.automaton.iter(text))
+        hits = sorted((end - length + 1, -length, kws, latin) for end, (length, kws, latin) in lex.automaton.iter(text))
     else:  # Chinese has no word edges to fail: the automaton's own leftmost-longest pass (in order) will do
-        hits = [(end - length + 1, -length, kws) for end, (length, kws) in _long_matches(text, lex)]
+        hits = [(end - length + 1, -length, kws, latin) for end, (length, kws, latin) in _long_matches(text, lex)]
     tokens, last_end = [], -1
-    for start, neg_length, kws in hits:
+    for start, neg_length, kws, latin in hits:
         end = start - neg_length
-        if start < last_end or not _word_edges(text, start, end):
+        if start < last_end or (latin and not _word_edges(text, start, end)):
             continue
-        for kw in kws:
-            if _accept(kw, start, end, text, original, lex):
-                tokens.append(_word_token(kw, start, end, m, lex))
-                last_end = end
-                break
+        kw = kws[0] if kws[0].plain else next((k for k in kws if _accept(k, start, end, text, original, lex)), None)
+        if kw is not None:
+            place = kw.kind in ("place", "homonym")
+            tokens.append(_place_token(kw, start, end, m, lex) if place else Token(start, end, kw.kind, kw.payload))
+            last_end = end
     return tokens
 
 
@@ -303,12 +300,12 @@ def _long_matches(text: str, lex: Lexicon):
     pos = 0
     while pos is not None:
         restart = None
-        for end, (length, kws) in lex.automaton.iter_long(text, pos):
+        for end, (length, kws, latin) in lex.automaton.iter_long(text, pos):
             if text.startswith("市场", end) and length > 2 and kws[0].kind == "place":
-                yield end - 1, (length - 1, kws)
+                yield end - 1, (length - 1, kws, latin)
                 restart = end
                 break
-            yield end, (length, kws)
+            yield end, (length, kws, latin)
         pos = restart
 
 
@@ -319,17 +316,16 @@ def _accept(kw: Keyword, start: int, end: int, text: str, original: str, lex: Le
         return _case_ok(kw.written, original[start:end])
     if kw.kind != "place":
         return True
-    if not _case_ok(kw.written, original[start:end]):
+    if kw.cased and not _case_ok(kw.written, original[start:end]):
         return False
-    if kw.written in lex.place(kw.payload).ambiguous:
+    if kw.ambiguous:
         before, after = text[max(0, start - 1):start], text[end:end + 1]
         return bool(lex.partner_before_re.search(text, 0, start)) or before in "、,和及与" or after in "、,和及与等"
     return True
 
 
-def _word_token(kw: Keyword, start: int, end: int, m: _Masked, lex: Lexicon) -> Token:
-    if kw.kind not in ("place", "homonym"):
-        return Token(start, end, kw.kind, kw.payload)
+def _place_token(kw: Keyword, start: int, end: int, m: _Masked, lex: Lexicon) -> Token:
+    """A place (or a city name two cities share) with what its surroundings say of it."""
     text = m.work
     # A place followed by an organisation word, or by a day's date (北京4月4日宣布), is no reporter;
     # nor is a capital standing for its government ("Washington and Beijing") unless it is a place here.
