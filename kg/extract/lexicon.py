@@ -81,7 +81,7 @@ class Lexicon:
     data: dict
     gazetteer: Gazetteer
     automaton: ahocorasick.Automaton
-    ignore_res: list[tuple[str | None, re.Pattern]]  # (a substring it needs, the regex): one by one is faster
+    ignore_res: list[tuple[tuple[str, ...], re.Pattern]]  # (substrings it needs one of, or none; the regex): one by one is faster
     ignore_words: ahocorasick.Automaton
     share_re: re.Pattern
     money_re: re.Pattern
@@ -300,6 +300,14 @@ def _compile_if(words, pattern: str) -> re.Pattern:
     return re.compile(pattern) if words else NEVER
 
 
+def _ignore_re(entry: str | dict) -> tuple[tuple[str, ...], re.Pattern]:
+    """An ignore pattern and the substrings it needs one of (none: it is always tried)."""
+    if isinstance(entry, str):
+        return (), re.compile(entry)
+    needs = entry.get("needs") or ()
+    return ((needs,) if isinstance(needs, str) else tuple(needs)), re.compile(entry["re"])
+
+
 def _literal_automaton(words: list[str]) -> ahocorasick.Automaton:
     auto = ahocorasick.Automaton()
     for w in {normalise(w) for w in words}:
@@ -352,7 +360,7 @@ def lexicon(lang: str) -> Lexicon:
         data=data,
         gazetteer=gaz,
         automaton=_automaton(_keywords(data, gaz)),
-        ignore_res=[(p.get("needs"), re.compile(p["re"])) if isinstance(p, dict) else (None, re.compile(p)) for p in ignore],
+        ignore_res=[_ignore_re(p) for p in ignore],
         ignore_words=_literal_automaton(data["yoy"]),
         share_re=_share_re(data, wordy),
         money_re=money_re,

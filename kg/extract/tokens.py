@@ -53,7 +53,7 @@ def tokenise(norm: str, original: str, lex: Lexicon) -> list[Token]:
     """All tokens of a document's normalised text (`original` is only used for letter case)."""
     m = _Masked(norm)
     tokens: list[Token] = []
-    m.claim([x.span() for needs, regex in lex.ignore_res if needs is None or needs in norm
+    m.claim([x.span() for needs, regex in lex.ignore_res if not needs or any(n in norm for n in needs)
              for x in regex.finditer(norm) if x.end() > x.start()])
     tokens += _ratios(m, lex)  # before the year-on-year words are claimed: 是去年同期的3.1倍 contains one
     m.claim(_literals(m.work, lex))
