@@ -22,11 +22,21 @@ LANG_DIR = Path(__file__).resolve().parent.parent / "data" / "lang"
 # A number (-1,234.5). It opens with a character class rather than "-?": re tries a pattern that
 # starts with one only where a number can start (it skips to those positions in C), not at every
 # position of the text. After its first character: (-) a whole number, (digit) the rest of one.
-NUM = r"[-\d](?:(?<=-)(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?"
+NUM_REST = r"(?:(?<=-)(?:\d{1,3}(?:,\d{3})+|\d+)|(?<=\d)(?:\d{0,2}(?:,\d{3})+|\d*))(?:\.\d+)?"
+NUM = r"[-\d]" + NUM_REST
 CNUM = r"[一二两三四五六七八九十][零〇一二两三四五六七八九十百千万]*(?:点[零〇一二三四五六七八九]+)?"
 # Matches nowhere, and re gives up on it at once: a pattern that needs a word of an empty list
 # would also match nowhere, but only after trying every position of the text.
 NEVER = re.compile(r"\A(?!)")
+
+
+def num_where(test: str) -> str:
+    """NUM with `test` (a lookahead or lookbehind) right after its first character.
+
+    A pattern that opens with a number then still opens with a character class (re skips to the
+    digits), and `test` rejects most digits at once instead of after the number's alternatives.
+    """
+    return r"[-\d]" + test + NUM_REST
 
 
 def first_chars(words) -> str:
@@ -235,7 +245,8 @@ def _money_res(data: dict, wordy: bool) -> tuple[re.Pattern, re.Pattern]:
     starts = starts[:-2] + "0-9" + starts[-2:] if starts != "(?!)" else starts
     if wordy:
         money = (rf"{starts}(?:(?P<pre>{pre}){sp})?{num}{sp}(?P<mag>{mag})?\b(?:{sp}(?P<cur>{cur})\b)?")
-        quantity = rf"{starts}(?<![\d.]){num}{sp}(?P<mag>{mag})?{sp}(?P<unit>{units})\b"
+        num_start = num_where(r"(?<![\d.].)")  # not inside a number
+        quantity = rf"(?P<num>{num_start}){sp}(?P<mag>{mag})?{sp}(?P<unit>{units})\b"
     else:
         # 2万3,716亿元, 2万3,716吨, 1兆2,354億元 (兆 = 万亿): a leading count of ten-thousands
         wan = r"(?:(?P<wan>\d+)[万兆](?=\d))?"
@@ -349,9 +360,11 @@ def lexicon(lang: str) -> Lexicon:
             rf"(?={alternation(data['marker_compound_flows'])})"
         )
     change_post_re = None
+    times_num = num_where(r"(?=[\d,.]*\s*times)")  # a multiple's number
     if data.get("up_after"):
+        pct_num = num_where(r"(?=[\d,.]* ?(?:%|per))")  # a percentage's number
         change_post_re = re.compile(
-            rf"(?P<list>{NUM} ?(?:%|percent(?!age)|per cent))(?: year-on-year| year on year)? "
+            rf"(?P<list>{pct_num} ?(?:%|percent(?!age)|per cent))(?: year-on-year| year on year)? "
             rf"(?P<cue>{alternation(data['up_after'] + data['down_after'], wordy)})"
         )
     return Lexicon(
@@ -404,7 +417,7 @@ def lexicon(lang: str) -> Lexicon:
         partner_yardstick_re=re.compile(rf"(?:{alternation(data.get('partner_yardsticks') or [], wordy)})\s*(?:the\s+)?$"),
         subordinate_re=re.compile(rf",\s*(?:{alternation(data.get('subordinators') or [], wordy)})\s"),
         month_on_month_re=re.compile(alternation(data.get("month_on_month") or [], wordy)),
-        ratio_post_re=_compile_if(data.get("ratio_after"), rf"(?P<num>{NUM})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
+        ratio_post_re=_compile_if(data.get("ratio_after"), rf"(?P<num>{times_num})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
         subset_opener_re=re.compile(rf"\s*(?:{alternation(data.get('subset_openers') or [], wordy)})"),
         flow_next_re=re.compile(rf"\s*(?:{alternation(list(flows), wordy)})"),
         homonyms={normalise(k): v for k, v in _homonyms(gaz).items()} if wordy else {},
