@@ -405,3 +405,15 @@ def test_a_paragraph_opening_without_figures_still_returns_to_the_main_reporter(
 def test_asean_written_asean(extract) -> None:
     (obs,) = extract("In Q1, Guangxi's trade with Asean rose 13.1 percent to 92.4 billion yuan.", "2026-04-20")
     assert obs.partner == "ASEAN"
+
+
+def test_an_elliptic_change_takes_the_direction_before_it(extract) -> None:
+    text = "For the whole of 2015, China's exports fell 2.8 percent and imports 14.1 percent."
+    assert [(o.flow, o.yoy_pct) for o in extract(text, "2016-01-13")] == [("export", -2.8), ("import", -14.1)]
+
+
+def test_the_number_of_units_names_the_unit_of_a_later_figure(extract) -> None:
+    text = ("In the first quarter, Chongqing's exports of notebook computers dropped 21.3 percent to 38.6 billion yuan, "
+            "while the number of units shipped abroad fell 18.7 percent to 12.08 million.")
+    got = [(o.value, o.quantity.amount if o.quantity else None, o.yoy_pct) for o in extract(text, "2023-04-20")]
+    assert got == [(3.86e10, None, -21.3), (None, 12080000.0, -18.7)]

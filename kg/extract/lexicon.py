@@ -143,6 +143,8 @@ class Lexicon:
     bound_before_re: re.Pattern  # right before an amount: it is a bound (突破, more than), not the figure
     base_amount_re: re.Pattern  # right before an amount: the figure it is compared with ("up from $34 billion")
     base_change_re: re.Pattern  # right before a change: the one it is compared with ("slowing from a 14.8% jump")
+    counted_re: re.Pattern  # "the number of handsets … to 58.2 million": a count named before its figure
+    elliptic_change_re: re.Pattern  # "… and imports 14.1 percent": a change whose verb is left out
     comparison_rate_re: re.Pattern  # 较8月的3.2%: another period's growth rate, compared with
     decline_noun_re: re.Pattern  # right before it: the rate compared is a decline (减幅较7月的4.4%收窄)
     comparison_re: re.Pattern  # the same words anywhere: what follows them is compared with, of another period
@@ -427,6 +429,11 @@ def lexicon(lang: str) -> Lexicon:
         base_change_re=_compile_if(
             data.get("base_change_before"), rf"(?:{alternation(data.get('base_change_before') or [], wordy)})\s+(?:(?:a|an)\s+)?$"),
         comparison_rate_re=re.compile(data["comparison_rate"]) if data.get("comparison_rate") else NEVER,
+        elliptic_change_re=re.compile(data["elliptic_change"]) if data.get("elliptic_change") else NEVER,
+        counted_re=re.compile(
+            rf"the number of (?P<noun>{alternation(data['units'], wordy)})(?:[^.;]|\.(?=\d)){{0,60}}? to (?P<num>{NUM}) ?"
+            rf"(?P<mag>{alternation(data['magnitudes'], wordy)})\b(?! ?(?:{alternation(data['currencies'], wordy)}))")
+        if data.get("count_before_figure") else NEVER,
         decline_noun_re=re.compile(rf"(?:{alternation(data['decline_nouns'], wordy)})\s*$"),
         comparison_re=_compile_if(data.get("base_change_before"), alternation(data.get("base_change_before") or [], wordy)),
         bound_before_re=re.compile(rf"(?:{alternation(data.get('bound_before') or [], wordy)})\s*$"),

@@ -147,7 +147,19 @@ def _amounts(m: _Masked, lex: Lexicon) -> list[Token]:
                 tokens.append(Token(x.start(), x.end(), "quantity", (amount, lex.units[g["unit"]]), info))
         m.claim(spans)
         spans = []
-    return tokens
+    return tokens + _counted(m, lex)
+
+
+def _counted(m: _Masked, lex: Lexicon) -> list[Token]:
+    """"the number of handsets shipped dipped 3.1% to 58.2 million": a count whose unit came before it."""
+    out = []
+    for x in lex.counted_re.finditer(m.work):
+        if MASK not in x.group(0):
+            amount = scaled(x.group("num"), x.group("mag"), lex.magnitudes)
+            out.append(Token(x.start("num"), x.end(), "quantity", (amount, lex.units[x.group("noun")]),
+                             {"base": False, "bound": False}))
+    m.claim([(t.start, t.end) for t in out])
+    return out
 
 
 def _ratios(m: _Masked, lex: Lexicon) -> list[Token]:
@@ -202,7 +214,22 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
         base = {"base": bool(lex.base_change_re.search(m.work, max(0, x.start() - 30), x.start()))}
         tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, base, cue_start=x.start())
     m.claim(spans)
-    return tokens
+    return tokens + _elliptic_changes(m, lex, tokens)
+
+
+def _elliptic_changes(m: _Masked, lex: Lexicon, changes: list[Token]) -> list[Token]:
+    """"Exports fell 2.8 percent and imports 14.1 percent": the verb left out, the direction of the change
+    just before in the sentence."""
+    out = []
+    for x in lex.elliptic_change_re.finditer(m.work):
+        if MASK in x.group(0):
+            continue
+        before = [t for t in changes if t.end <= x.start() and "." not in m.work[t.end:x.start()]]
+        if before:
+            sign = 1.0 if max(before, key=lambda t: t.end).value >= 0 else -1.0
+            out.append(Token(x.start("num"), x.end(), "change", sign * parse_number(x.group("num")), {"base": False}))
+    m.claim([(t.start, t.end) for t in out])
+    return out
 
 
 def _literals(text: str, lex: Lexicon) -> list[tuple[int, int]]:
