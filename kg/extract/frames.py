@@ -473,9 +473,9 @@ class SentenceReader:
             frame.poisoned = False
             return True
         if t.kind == "period":
-            if t.info is not None:
+            if t.info is not None and t.info["base"]:
                 return False  # the period of a rate compared with (较8月的3.2%): it dates that rate only
-            resolved = resolve_period(t.value, self.state.ref, frame.period, self.lex.numerals, self.lex.relative_years)
+            resolved = self._resolve(t.value, frame)
             if resolved is None:
                 return False
             if self.open_draft is not None and self.open_draft.base and self._right_after_draft(t):
@@ -503,9 +503,13 @@ class SentenceReader:
     def _own_period(self, i: int, frame: Frame) -> Resolved | None:
         """The period written right before a compared rate (较8月的3.2%), resolved in the frame's year."""
         prev = self.tokens[i - 1] if i else None
-        if prev is None or prev.kind != "period" or prev.info is None:
+        if prev is None or prev.kind != "period" or prev.info is None or not prev.info["base"]:
             return None
-        return resolve_period(prev.value, self.state.ref, frame.period, self.lex.numerals, self.lex.relative_years)
+        return self._resolve(prev.value, frame)
+
+    def _resolve(self, spec: dict, frame: Frame) -> Resolved | None:
+        """A period phrase's dates, against the text's date and the frame's period."""
+        return resolve_period(spec, self.state.ref, frame.period, self.lex.numerals, self.lex.relative_years)
 
     def _date_base(self, period: Resolved) -> None:
         """A figure compared with, dated by its own period: an observation of that period, closed."""

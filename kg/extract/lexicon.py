@@ -155,7 +155,7 @@ class Lexicon:
         return self.gazetteer.places[code]
 
 
-def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
+def _keywords(data: dict, gaz: Gazetteer, homonyms: dict[str, tuple[str, ...]]) -> dict[str, list[Keyword]]:
     """Every word the automaton looks for, normalised, with what it means."""
     words: dict[str, list[Keyword]] = {}
 
@@ -165,9 +165,8 @@ def _keywords(data: dict, gaz: Gazetteer) -> dict[str, list[Keyword]]:
             words.setdefault(key, []).append(kw)
 
     wordy = bool(data.get("word_edges"))
-    if wordy:
-        for name in _homonyms(gaz):  # "Taizhou": a city of Zhejiang and one of Jiangsu
-            add(name, Keyword("homonym", normalise(name), name))
+    for name in homonyms:  # "Taizhou": a city of Zhejiang and one of Jiangsu
+        add(name, Keyword("homonym", normalise(name), name))
     for name, kind, code in gaz.names():
         add(name, Keyword(kind, code, name, ambiguous=kind == "place" and name in gaz.places[code].ambiguous))
         if wordy and kind in ("commodity", "mode"):
@@ -341,6 +340,7 @@ def lexicon(lang: str) -> Lexicon:
     data = load_lang(lang)
     gaz = load_gazetteer()
     wordy = bool(data.get("word_edges"))
+    homonyms = _homonyms(gaz) if wordy else {}  # English city names several cities share
     ignore = list(data["ignore_patterns"])
     money_re, quantity_re = _money_res(data, wordy)
     change_re, pct_re = _change_re(data, wordy)
@@ -374,7 +374,7 @@ def lexicon(lang: str) -> Lexicon:
         wordy=wordy,
         data=data,
         gazetteer=gaz,
-        automaton=_automaton(_keywords(data, gaz)),
+        automaton=_automaton(_keywords(data, gaz, homonyms)),
         ignore_res=[_ignore_re(p) for p in ignore],
         ignore_words=_literal_automaton(data["yoy"]),
         share_re=_share_re(data, wordy),
@@ -422,7 +422,7 @@ def lexicon(lang: str) -> Lexicon:
         ratio_post_re=_compile_if(data.get("ratio_after"), rf"(?P<num>{times_num})\s*(?:times)\s+(?:{alternation(data.get('ratio_after') or [], wordy)})"),
         subset_opener_re=re.compile(rf"\s*(?:{alternation(data.get('subset_openers') or [], wordy)})"),
         flow_next_re=re.compile(rf"\s*(?:{alternation(list(flows), wordy)})"),
-        homonyms={normalise(k): v for k, v in _homonyms(gaz).items()} if wordy else {},
+        homonyms={normalise(k): v for k, v in homonyms.items()},
         government_seats=frozenset(normalise(w) for w in data.get("government_seats") or []),
         seat_as_place_re=re.compile(data.get("seat_as_place") or "(?!)"),
         sum_subject_re=re.compile(rf"(?:{alternation(data.get('sum_subject') or [], wordy)})\s*(?:{alternation(data.get('combined') or [], wordy)})?\s*$"),

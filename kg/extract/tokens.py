@@ -162,13 +162,23 @@ def _counted(m: _Masked, lex: Lexicon) -> list[Token]:
     return out
 
 
+def _change(start: int, end: int, value: float, base: bool = False) -> Token:
+    """A change token; `base`: of a figure compared with, which another period dates."""
+    return Token(start, end, "change", value, {"base": base})
+
+
+def _is_base_change(m: _Masked, start: int, lex: Lexicon) -> bool:
+    """A change right after "slowing from (a)", "compared with", "versus" …: of another period."""
+    return bool(lex.base_change_re.search(m.work, max(0, start - 30), start))
+
+
 def _ratios(m: _Masked, lex: Lexicon) -> list[Token]:
     """是去年同期的3.1倍 / 3.1 times that of a year earlier: a change of +210 %; doubled / 翻一番: +100 %."""
-    tokens = [Token(x.start(), x.end(), "change", round((parse_number(x.group("num")) - 1) * 100, 6), {"base": False})
+    tokens = [_change(x.start(), x.end(), round((parse_number(x.group("num")) - 1) * 100, 6))
               for x in lex.ratio_re.finditer(m.work) if MASK not in x.group(0)]
-    tokens += [Token(x.start(), x.end(), "change", round((parse_number(x.group("num")) - 1) * 100, 6), {"base": False})
+    tokens += [_change(x.start(), x.end(), round((parse_number(x.group("num")) - 1) * 100, 6))
                for x in lex.ratio_post_re.finditer(m.work) if MASK not in x.group(0)]
-    tokens += [Token(x.start(), x.end(), "change", (lex.multiples[x.group(0)] - 1) * 100, {"base": False})
+    tokens += [_change(x.start(), x.end(), (lex.multiples[x.group(0)] - 1) * 100)
                for x in lex.multiple_re.finditer(m.work) if MASK not in x.group(0)]
     m.claim([(t.start, t.end) for t in tokens])
     return tokens
@@ -185,7 +195,7 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
             if MASK not in x.group(0):
                 spans.append(x.span())
                 sign = 1.0 if x.group("cue") in lex.up else -1.0
-                base = {"base": bool(lex.base_change_re.search(m.work, max(0, x.start() - 30), x.start()))}
+                base = {"base": _is_base_change(m, x.start(), lex)}
                 tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, base, cue_end=x.end())
         m.claim(spans)
         spans = []
@@ -196,12 +206,12 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
         spans.append(x.span())
         tokens.append(Token(x.start("when"), x.end("when"), "period", spec_of(when), {"base": True}))
         sign = -1.0 if lex.decline_noun_re.search(m.work, max(0, x.start() - 6), x.start()) else 1.0
-        tokens.append(Token(x.start("num"), x.end(), "change", sign * parse_number(x.group("num")), {"base": True}))
+        tokens.append(_change(x.start("num"), x.end(), sign * parse_number(x.group("num")), base=True))
     # "picking up from 7.2 percent in the first half": another period's growth, written without a cue
     for x in lex.pct_re.finditer(m.work) if lex.data.get("base_change_before") else ():
-        if MASK not in x.group(0) and lex.base_change_re.search(m.work, max(0, x.start() - 30), x.start()):
+        if MASK not in x.group(0) and _is_base_change(m, x.start(), lex):
             spans.append(x.span())
-            tokens.append(Token(x.start(), x.end(), "change", parse_number(x.group("num")), {"base": True}))
+            tokens.append(_change(x.start(), x.end(), parse_number(x.group("num")), base=True))
     m.claim(spans)
     spans = []
     for x in lex.change_re.finditer(m.work):
@@ -211,7 +221,7 @@ def _changes(m: _Masked, lex: Lexicon) -> list[Token]:
         if lex.bound_after_re.match(m.work, x.end()) or not _is_yoy(m, x, lex):
             continue  # 25%以上, 15%至20%, 环比增长: no year-on-year figure
         sign = 1.0 if x.group("cue") in lex.up else -1.0
-        base = {"base": bool(lex.base_change_re.search(m.work, max(0, x.start() - 30), x.start()))}
+        base = {"base": _is_base_change(m, x.start(), lex)}
         tokens += _pct_tokens(x.start("list"), x.group("list"), lex, "change", sign, base, cue_start=x.start())
     m.claim(spans)
     return tokens + _elliptic_changes(m, lex, tokens)
@@ -227,7 +237,7 @@ def _elliptic_changes(m: _Masked, lex: Lexicon, changes: list[Token]) -> list[To
         before = [t for t in changes if t.end <= x.start() and "." not in m.work[t.end:x.start()]]
         if before:
             sign = 1.0 if max(before, key=lambda t: t.end).value >= 0 else -1.0
-            out.append(Token(x.start("num"), x.end(), "change", sign * parse_number(x.group("num")), {"base": False}))
+            out.append(_change(x.start("num"), x.end(), sign * parse_number(x.group("num"))))
     m.claim([(t.start, t.end) for t in out])
     return out
 
